@@ -1,0 +1,90 @@
+"""`course build`: check, then build the site with MkDocs into a fresh folder and swap it in.
+
+A failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .common import add_report_options, add_root, checked_course, print_report
+
+
+def add_parser(sub) -> None:
+    parser = sub.add_parser("build", help="check, then build the site atomically", description=__doc__)
+    add_root(parser)
+    add_report_options(parser)
+    parser.add_argument("--site-dir", type=Path, help="where to write the site (default: mkdocs.yml's site_dir)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    course, settings, report = checked_course(args)
+    print_report(report, args.format, always=not report.ok or bool(report.diagnostics))
+    if course is None:
+        print("build stopped: nothing was written", file=sys.stderr)
+        return 1
+    return build_site(settings.root, args.site_dir, strict=args.strict)
+
+
+def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, quiet: bool = True) -> int:
+    """Run MkDocs into a temporary sibling folder, then replace site_dir with it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    root = Path(root).resolve()
+    _quiet_mkdocs(quiet)
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
+    except (ConfigurationError, Abort) as error:
+        print(f"mkdocs.yml: error: {error} [config.invalid]", file=sys.stderr)
+        return 1
+    target = Path(site_dir).resolve() if site_dir else Path(config.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    config.site_dir = str(staging)
+    try:
+        build(config)
+    except (PluginError, ConfigurationError, Abort) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"build failed: {error}; {_kept(target)}", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, target)
+    print(f"built {_count(target)} files into {target}")
+    return 0
+
+
+def _swap(staging: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        old.rmdir()
+        target.rename(old)
+    staging.rename(target)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _kept(target: Path) -> str:
+    return f"the previous {target.name}/ is unchanged" if target.exists() else "nothing was written"
+
+
+def _count(target: Path) -> int:
+    return sum(1 for p in target.rglob("*") if p.is_file())
+
+
+def _quiet_mkdocs(quiet: bool) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)

@@ -1,0 +1,167 @@
+"""load_course(): the one sequencer from source files to a validated Course model."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from .diagnostics import Report, SourceSpan
+from .loading.files import read_text
+from .loading.markdown_source import parse_page
+from .loading.yaml_source import parse_yaml
+from .model import Course, CourseInfo, Module, Page, Quiz, QuizEmbed
+from .settings import Settings
+from .validation import crossrefs
+from .validation.modules import build_module, build_page
+from .validation.quizzes import build_quiz
+
+QUIZ_SUFFIXES = (".yml", ".yaml")
+
+
+def load_course(settings: Settings, report: Report | None = None) -> tuple[Course | None, Report]:
+    """Read, validate and cross-check the whole course. Course is None when there are errors."""
+    report = report if report is not None else Report()
+    course, links = _build(settings, report)
+    sources = crossrefs.Sources(settings.docs_dir, links)
+    for check in crossrefs.CHECKS:
+        check(course, sources, report)
+    return (with_assessment_pages(course) if report.ok else None), report
+
+
+def with_assessment_pages(course: Course) -> Course:
+    """Give each assessment that no page embeds a page of its own at the end of its module."""
+    embedded = {e.quiz_id for p in course.pages() for e in p.embeds}
+    modules = []
+    for module in course.modules:
+        extra = tuple(
+            Page(
+                src=f"{module.folder}/{quiz.id}.md",
+                title=quiz.title,
+                order=float("inf"),
+                words=0,
+                anchors=frozenset(),
+                embeds=(QuizEmbed(quiz.id, None, quiz.span),),
+                span=quiz.span,
+                generated=True,
+            )
+            for quiz in course.quizzes_of(module.id)
+            if quiz.kind == "assessment" and quiz.id not in embedded
+        )
+        modules.append(replace(module, pages=module.pages + extra) if extra else module)
+    return replace(course, modules=tuple(modules))
+
+
+def _build(settings: Settings, report: Report) -> tuple[Course, dict]:
+    links: dict = {}
+    home, modules, extras = None, [], []
+    docs = settings.docs_dir
+    if not docs.is_dir():
+        report.error(SourceSpan(settings.rel(docs)), "course.no-docs-dir", f"no folder '{settings.rel(docs)}' for the modules")
+    else:
+        home_raw = _read_page(settings, docs / "index.md", report, links) if (docs / "index.md").is_file() else None
+        home = home_raw[0] if home_raw else None
+        for path in sorted(docs.iterdir()):
+            if path.is_dir() and not path.name.startswith((".", "_")):
+                module = _load_module(settings, path, report, links)
+                if module:
+                    modules.append(module)
+            elif path.suffix == ".md" and path.name != "index.md":
+                loaded = _read_page(settings, path, report, links)
+                if loaded:
+                    extras.append(loaded[0])
+        if home is None:
+            report.error(SourceSpan(settings.rel(docs / "index.md")), "course.no-home", "the course has no home page", f"create {settings.rel(docs / 'index.md')}")
+    _check_duplicate_modules(modules, report)
+    info = CourseInfo(settings.course_id, settings.title, settings.version, settings.language)
+    quizzes = _load_quizzes(settings, report)
+    report.files_checked += len(quizzes.files)
+    course = Course(info, home, tuple(modules), quizzes.by_id, tuple(sorted(extras, key=lambda p: (p.order, p.src))))
+    return course, links
+
+
+def _read_page(settings: Settings, path: Path, report: Report, links: dict, module_index: bool = False):
+    span = SourceSpan(settings.rel(path))
+    report.files_checked += 1
+    text = read_text(path, span, report)
+    if text is None:
+        return None
+    raw = parse_page(text, span, report)
+    src = path.relative_to(settings.docs_dir).as_posix()
+    links[src] = raw.links
+    fields = {"title": raw.front.get("title")} if module_index else None
+    if fields is not None and not isinstance(fields["title"], str):
+        fields = {}
+    return build_page(src, raw, span, report, fields), raw
+
+
+def _load_module(settings: Settings, folder: Path, report: Report, links: dict) -> Module | None:
+    pages_md = sorted(p for p in folder.glob("*.md") if p.name != "index.md")
+    index_path = folder / "index.md"
+    if not index_path.is_file():
+        if pages_md:
+            report.error(
+                SourceSpan(settings.rel(folder)),
+                "module.no-index",
+                f"module folder '{folder.name}' has pages but no index.md overview",
+                "add index.md with the module's front matter",
+            )
+        return None
+    loaded = _read_page(settings, index_path, report, links, module_index=True)
+    if not loaded:
+        return None
+    index, raw_index = loaded
+    pages = [loaded[0] for loaded in (_read_page(settings, p, report, links) for p in pages_md) if loaded]
+    return build_module(folder.name, index, raw_index, pages, report)
+
+
+def _check_duplicate_modules(modules: list[Module], report: Report) -> None:
+    seen: dict[str, Module] = {}
+    for module in modules:
+        if module.id in seen:
+            report.error(
+                module.span,
+                "module.duplicate-id",
+                f"module id '{module.id}' is used by folders '{seen[module.id].folder}' and '{module.folder}'",
+                "a module's id is its folder name without the number: rename one folder",
+            )
+        else:
+            seen[module.id] = module
+
+
+class _Quizzes:
+    def __init__(self) -> None:
+        self.by_id: dict[str, Quiz] = {}
+        self.files: list[Path] = []
+
+
+def _load_quizzes(settings: Settings, report: Report) -> _Quizzes:
+    result = _Quizzes()
+    if not settings.quizzes_dir.is_dir():
+        return result
+    for path in sorted(settings.quizzes_dir.rglob("*")):
+        if path.suffix not in QUIZ_SUFFIXES or not path.is_file():
+            continue
+        result.files.append(path)
+        span = SourceSpan(settings.rel(path))
+        text = read_text(path, span, report)
+        if text is None:
+            continue
+        data, index = parse_yaml(text, span, report)
+        if data is None:
+            if not any(d.span.path == span.path for d in report.errors):
+                report.error(span.at(1), "quiz.empty-file", "the quiz file is empty")
+            continue
+        quiz = build_quiz(data, index, report)
+        if quiz is None:
+            continue
+        if quiz.id in result.by_id:
+            first = result.by_id[quiz.id]
+            report.error(
+                quiz.span_of("id"),
+                "quiz.duplicate-id",
+                f"quiz id '{quiz.id}' is already used by {first.span.path}:{first.span_of('id').line}",
+                "progress is stored by quiz id: give each quiz its own",
+            )
+            continue
+        result.by_id[quiz.id] = quiz
+    return result

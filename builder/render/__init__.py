@@ -1,0 +1,1 @@
+"""Rendering: typed model -> HTML fragments (quizzes) through Jinja2 templates."""

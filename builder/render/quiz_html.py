@@ -1,0 +1,141 @@
+"""Quiz -> accessible HTML (fieldsets, legends, labelled controls) plus the data the runtime needs.
+
+Answers, feedback, hints and explanations travel in the form's `data-key` attribute (JSON), not in
+page text, so the search index never reveals them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections.abc import Callable
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from ..model import Question, Quiz
+from . import markdown
+from .strings import STRINGS, t
+
+UrlFor = Callable[[str], str]  # "module/page.md#anchor" (relative to modules/) -> href
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("builder.render", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(t=t, md=markdown.block, md_inline=markdown.inline)
+    return env
+
+
+def render_quiz(quiz: Quiz, url_for: UrlFor, question_id: str | None = None) -> str:
+    questions = [q for q in quiz.questions if question_id in (None, q.id)]
+    template = environment().get_template("quiz.html.j2")
+    html = template.render(
+        quiz=quiz,
+        questions=[_view(quiz, q, i) for i, q in enumerate(questions, 1)],
+        whole=question_id is None,
+        key=json.dumps(_key(quiz, questions, url_for), ensure_ascii=False, separators=(",", ":")),
+    )
+    return _compact(html)
+
+
+def _compact(html: str) -> str:
+    # One line: Python-Markdown and the HTML minifiers then leave the fragment alone.
+    return "".join(line.strip() for line in html.splitlines())
+
+
+def _view(quiz: Quiz, question: Question, number: int) -> dict:
+    """What the template needs for one question; ids unique within the page."""
+    dom_id = f"cb-{quiz.id}-{question.id}".replace(".", "-")
+    single_paragraph = markdown.is_single_paragraph(question.prompt)
+    view = {
+        "q": question,
+        "number": number,
+        "dom_id": dom_id,
+        "name": f"{quiz.id}--{question.id}",
+        "prompt_inline": markdown.inline(question.prompt) if single_paragraph else None,
+        "prompt_block": None if single_paragraph else markdown.block(question.prompt),
+    }
+    if question.type == "matching":
+        view["options"] = sorted({p.right for p in question.pairs}, key=str.casefold)
+    if question.type == "ordering":
+        view["shown"] = _scrambled(question.items, question.id)
+    if question.type == "cloze":
+        view["cloze"] = _cloze_parts(question)
+    return view
+
+
+def _scrambled(items: tuple[str, ...], seed: str) -> list[tuple[int, str]]:
+    """Items in a stable order that differs from the answer (index kept for the key)."""
+    order = list(enumerate(items))
+    rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:8], 16))
+    rng.shuffle(order)
+    if [i for i, _ in order] == list(range(len(items))):
+        order = order[1:] + order[:1]
+    return order
+
+
+def _cloze_parts(question: Question) -> list:
+    """The cloze text as a list of Markup pieces and blank dicts, in order."""
+    from ..validation.quizzes import BLANK
+
+    blanks = {b.name: b for b in question.blanks}
+    parts, last = [], 0
+    for n, match in enumerate(BLANK.finditer(question.text or ""), 1):
+        parts.append(markdown.inline(question.text[last : match.start()]) if match.start() > last else Markup(""))
+        blank = blanks.get(match.group(1))
+        parts.append({"name": match.group(1), "n": n, "choices": sorted(blank.choices) if blank else ()})
+        last = match.end()
+    parts.append(markdown.inline(question.text[last:]))
+    return parts
+
+
+def _key(quiz: Quiz, questions: list[Question], url_for: UrlFor) -> dict:
+    return {
+        "id": quiz.id,
+        "module": quiz.module,
+        "title": quiz.title,
+        "kind": quiz.kind,
+        "pass": quiz.pass_mark,
+        "pool": quiz.pool if quiz.pool and len(questions) == len(quiz.questions) else None,
+        "shuffle": quiz.shuffle,
+        "questions": [_question_key(q, url_for) for q in questions],
+    }
+
+
+def _question_key(q: Question, url_for: UrlFor) -> dict:
+    key: dict = {"id": q.id, "type": q.type}
+    if q.hint:
+        key["hint"] = str(markdown.block(q.hint))
+    if q.explanation:
+        key["explanation"] = str(markdown.block(q.explanation))
+    if q.review:
+        key["review"] = url_for(q.review)
+    if q.feedback:
+        key["feedback"] = str(markdown.block(q.feedback))
+    if q.type in ("single", "multiple"):
+        key["correct"] = [i for i, c in enumerate(q.choices) if c.correct]
+        key["choices"] = [str(markdown.block(c.feedback)) if c.feedback else "" for c in q.choices]
+    elif q.type == "true_false":
+        key["answer"] = q.answer
+        key["choices"] = [str(markdown.block(q.if_true)) if q.if_true else "", str(markdown.block(q.if_false)) if q.if_false else ""]
+    elif q.type == "short_answer":
+        key["answers"] = list(q.answers)
+    elif q.type == "matching":
+        key["pairs"] = [p.right for p in q.pairs]
+    elif q.type == "ordering":
+        key["items"] = len(q.items)
+    elif q.type == "cloze":
+        key["blanks"] = {b.name: list(b.answers) for b in q.blanks}
+    return key
+
+
+def strings_json() -> str:
+    return json.dumps(STRINGS, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,125 @@
+"""Module folders and pages: front matter -> typed Module and Page objects."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..diagnostics import Report, SourceSpan, did_you_mean
+from ..loading.markdown_source import RawPage
+from ..model import LEVELS, Module, Page, QuizEmbed
+from .fields import Field, FieldChecker
+
+_PREFIX = re.compile(r"^(\d+)[-_ ]")
+
+# Keys MkDocs and mkdocs-material read from front matter; allowed everywhere.
+THEME_FIELDS = {
+    "hide": Field("list"),
+    "icon": Field("text"),
+    "status": Field("text"),
+    "search": Field("map"),
+    "template": Field("text"),
+    "description": Field("text"),
+    "tags": Field("list"),
+}
+PAGE_FIELDS = {"title": Field("text"), "order": Field("number"), "summary": Field("text"), **THEME_FIELDS}
+MODULE_FIELDS = {
+    "title": Field("text", True),
+    "summary": Field("text", True),
+    "objectives": Field("list", True),
+    "minutes": Field("int", True),
+    "level": Field("text", True),
+    "prerequisites": Field("list"),
+    "references": Field("list"),
+    **THEME_FIELDS,
+}
+
+
+def module_id(folder: str) -> str:
+    """A module's id is its folder name without the ordering number: reordering keeps ids."""
+    return _PREFIX.sub("", folder) or folder
+
+
+def build_page(src: str, raw: RawPage, span: SourceSpan, report: Report, fields: dict | None = None) -> Page:
+    if fields is None:
+        fields = FieldChecker(raw.front_index, report, "page").mapping(raw.front, (), PAGE_FIELDS, "page front matter") or {}
+    name = src.rsplit("/", 1)[-1]
+    prefix = _PREFIX.match(name)
+    order = fields.get("order", int(prefix.group(1)) if prefix else math.inf)
+    title = fields.get("title") or raw.title or _title_from_name(name)
+    embeds = tuple(_embed(fence, span, report) for fence in raw.fences)
+    return Page(
+        src=src,
+        title=title,
+        order=float(order),
+        words=raw.words,
+        anchors=frozenset(raw.anchors),
+        embeds=tuple(e for e in embeds if e),
+        span=span.at(1),
+        tasks=raw.tasks,
+    )
+
+
+def _embed(fence, span: SourceSpan, report: Report) -> QuizEmbed | None:
+    lines = [line.strip() for line in fence.content.splitlines() if line.strip()]
+    where = span.at(fence.line)
+    if len(lines) != 1:
+        report.error(
+            where,
+            "embed.bad-fence",
+            "a quiz fence must hold exactly one quiz id (or quiz-id/question-id)",
+            "write one fence per quiz",
+        )
+        return None
+    quiz_id, _, question_id = lines[0].partition("/")
+    return QuizEmbed(quiz_id.strip(), question_id.strip() or None, where)
+
+
+def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page], report: Report) -> Module | None:
+    check = FieldChecker(raw_index.front_index, report, "module")
+    span = index.span
+    if not raw_index.front:
+        report.error(
+            span,
+            "module.no-front-matter",
+            f"module overview {span.path} has no front matter",
+            "start the file with '---', the module's title, summary, objectives, minutes and level, then '---'",
+        )
+        return None
+    fields = check.mapping(raw_index.front, (), MODULE_FIELDS, "module front matter") or {}
+    level = fields.get("level")
+    if level is not None and level not in LEVELS:
+        report.error(
+            check.index.at(("level",)),
+            "module.bad-value",
+            f"'level' must be one of: {', '.join(LEVELS)}; not '{level}'",
+            did_you_mean(level, LEVELS),
+        )
+    minutes = fields.get("minutes")
+    if minutes is not None and minutes <= 0:
+        report.error(check.index.at(("minutes",)), "module.bad-value", f"'minutes' must be positive, not {minutes}")
+    objectives = check.texts(fields.get("objectives", []), ("objectives",), "objectives")
+    if "objectives" in fields and not objectives:
+        report.error(check.index.at(("objectives",)), "module.no-objectives", "the module lists no objectives")
+    if any(k not in fields for k in ("title", "summary", "minutes", "level")):
+        return None
+    ordered = sorted(pages, key=lambda p: (p.order, p.src))
+    return Module(
+        id=module_id(folder),
+        folder=folder,
+        title=fields["title"],
+        summary=fields["summary"],
+        minutes=fields["minutes"],
+        level=fields["level"],
+        objectives=objectives,
+        prerequisites=check.texts(fields.get("prerequisites", []), ("prerequisites",), "prerequisites"),
+        references=check.texts(fields.get("references", []), ("references",), "references"),
+        pages=(index, *ordered),
+        span=span,
+        lines={k: check.index.at((k,)).line for k in fields},
+    )
+
+
+def _title_from_name(name: str) -> str:
+    stem = _PREFIX.sub("", name.rsplit(".", 1)[0])
+    return stem.replace("-", " ").replace("_", " ").capitalize() or name
