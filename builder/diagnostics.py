@@ -105,7 +105,7 @@ class Report:
         files = len({d.span.path for d in self.diagnostics})
         return (
             f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} "
-            f"in {files} of {self.files_checked} files"
+            f"in {files} of {max(files, self.files_checked)} files"
         )
 
     def format(self, style: str = "text") -> str:

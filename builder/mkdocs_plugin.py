@@ -55,7 +55,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_files(self, files: Files, config) -> Files:
         for src, content in site.generated_pages(self.course).items():
             files.append(File.generated(config, src, content=content))
-        for src, content in site.asset_files(self.course).items():
+        def url_of(src: str) -> str:
+            file = files.get_file_from_path(src)
+            return file.url if file else src
+
+        for src, content in site.asset_files(self.course, url_of).items():
             files.append(File.generated(config, src, content=content))
         self.files = files
         return files
@@ -75,7 +79,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             quiz_id, question_id = self.slots[int(match.group(1))]
             return render_quiz(self.course.quizzes[quiz_id], url_for, question_id)
 
-        return _SLOT.sub(slot, html)
+        root = get_relative_url(".", page.url)
+        marker = f'<span class="cb-page" data-cb-page="{page.file.src_uri}" data-cb-root="{root}" hidden></span>'
+        return marker + _SLOT.sub(slot, html)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.settings.quizzes_dir))

@@ -22,6 +22,8 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
     """Read, validate and cross-check the whole course. Course is None when there are errors."""
     report = report if report is not None else Report()
     course, links = _build(settings, report)
+    if not settings.docs_dir.is_dir():
+        return None, report  # nothing to cross-check against
     sources = crossrefs.Sources(settings.docs_dir, links)
     for check in crossrefs.CHECKS:
         check(course, sources, report)

@@ -60,8 +60,9 @@ def load_settings(root: Path, report: Report) -> Settings | None:
     path = root / CONFIG_FILE
     span = SourceSpan(CONFIG_FILE)
     if not path.is_file():
-        report.error(span, "config.missing", f"no {CONFIG_FILE} in {root}", "run `course` in the course folder, or pass --root")
+        report.error(span, "config.missing", f"no {CONFIG_FILE} here: this is not a course folder", "run `course` in the course folder, or pass --root")
         return None
+    report.files_checked += 1
     text = read_text(path, span, report)
     if text is None:
         return None

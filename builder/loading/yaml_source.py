@@ -48,7 +48,7 @@ def parse_yaml(text: str, span: SourceSpan, report: Report, line_offset: int = 0
             span.at(line, col),
             "yaml.syntax",
             f"YAML syntax error: {problem}",
-            _syntax_hint(problem),
+            _syntax_hint(problem, text, mark.line if mark else -1),
         )
         return None, index
     except yaml.YAMLError as error:  # reader errors (control characters) carry no problem_mark
@@ -60,8 +60,10 @@ def parse_yaml(text: str, span: SourceSpan, report: Report, line_offset: int = 0
     return builder.build(node, ()), index
 
 
-def _syntax_hint(problem: str) -> str | None:
-    if "tab" in problem:
+def _syntax_hint(problem: str, text: str, line: int) -> str | None:
+    lines = text.split("\n")
+    source = lines[line] if 0 <= line < len(lines) else ""
+    if "tab" in problem or source[: len(source) - len(source.lstrip())].count("\t"):
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "put text that contains ': ' in quotes, or use a block scalar (|)"

@@ -7,8 +7,11 @@ from importlib import resources
 from ..loading.markdown_source import parser
 from ..model import Course
 from .quiz_html import strings_json
+from .strings import t
 
 ASSET_DIR = "assets/course"
+# The learner's own pages, generated at the docs root; the runtime fills each view.
+LEARNER_PAGES = {"progress.md": "page_progress", "journal.md": "page_journal", "record.md": "page_record"}
 
 
 def navigation(course: Course) -> list:
@@ -19,6 +22,7 @@ def navigation(course: Course) -> list:
     for module in course.modules:
         nav.append({module.title: [{p.title: p.src} for p in module.pages]})
     nav.extend({p.title: p.src} for p in course.extras)
+    nav.extend({t(key): src} for src, key in LEARNER_PAGES.items())
     return nav
 
 
@@ -30,11 +34,54 @@ def generated_pages(course: Course) -> dict[str, str]:
             if page.generated:
                 embed = page.embeds[0]
                 pages[page.src] = f"# {page.title}\n\n```quiz\n{embed.quiz_id}\n```\n"
+    for src, key in LEARNER_PAGES.items():
+        view = src.removesuffix(".md")
+        pages[src] = f'# {t(key)}\n\n<div class="cb-view" data-cb-view="{view}"></div>\n'
     return pages
 
 
-def asset_files(course: Course) -> dict[str, str]:
+def manifest(course: Course, url_of) -> dict:
+    """What the runtime needs to know about the whole course: ids, order, minutes, URLs.
+
+    url_of(src) gives a page's URL relative to the site root.
+    """
+    return {
+        "course": {
+            "id": course.info.id,
+            "title": course.info.title,
+            "version": course.info.version,
+            "minutes": course.total_minutes,
+        },
+        "home": url_of(course.home.src) if course.home else "",
+        "modules": [
+            {
+                "id": m.id,
+                "title": m.title,
+                "minutes": m.minutes,
+                "url": url_of(m.pages[0].src),
+                "pages": [{"id": p.src, "title": p.title, "url": url_of(p.src)} for p in m.pages],
+                "quizzes": [q.id for q in course.quizzes_of(m.id)],
+            }
+            for m in course.modules
+        ],
+        "quizzes": {
+            q.id: {
+                "module": q.module,
+                "title": q.title,
+                "kind": q.kind,
+                "pass": q.pass_mark,
+                "questions": [{"id": x.id, "type": x.type, "graded": x.graded} for x in q.questions],
+            }
+            for q in course.quizzes.values()
+        },
+        "pages": {src.removesuffix(".md"): url_of(src) for src in LEARNER_PAGES},
+    }
+
+
+def asset_files(course: Course, url_of) -> dict[str, str]:
     """The learner's runtime (JS and CSS), shipped inside the site: no CDN, nothing remote."""
+    import json
+
     files = {}
     folder = resources.files("builder") / "assets"
     for name in ("course.js", "course.css"):
@@ -42,11 +89,13 @@ def asset_files(course: Course) -> dict[str, str]:
         if item.is_file():
             files[f"{ASSET_DIR}/{name}"] = item.read_text(encoding="utf-8")
     files[f"{ASSET_DIR}/strings.js"] = f"window.CB_STRINGS={strings_json()};\n"
+    data = json.dumps(manifest(course, url_of), ensure_ascii=False, separators=(",", ":"))
+    files[f"{ASSET_DIR}/manifest.js"] = f"window.CB_MANIFEST={data};\n"
     return files
 
 
 def add_assets(config) -> None:
-    for name in ("strings.js", "course.js"):
+    for name in ("strings.js", "manifest.js", "course.js"):
         path = f"{ASSET_DIR}/{name}"
         if path not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(path)

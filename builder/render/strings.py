@@ -35,6 +35,9 @@ STRINGS: dict[str, str] = {
     "pass_mark_note": "Pass mark: {pass}%. You can try as often as you like; your best attempt counts.",
     "pool_note": "Each attempt draws {pool} of {total} questions.",
     "noscript": "The quiz needs JavaScript to give feedback. You can still read the questions.",
+    "page_progress": "My progress",
+    "page_journal": "Journal",
+    "page_record": "Completion record",
     "true": "True",
     "false": "False",
 }

@@ -82,7 +82,7 @@ def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page]
         report.error(
             span,
             "module.no-front-matter",
-            f"module overview {span.path} has no front matter",
+            "the module overview has no front matter",
             "start the file with '---', the module's title, summary, objectives, minutes and level, then '---'",
         )
         return None

@@ -103,7 +103,7 @@ def _check_quiz_numbers(check: FieldChecker, quiz: Quiz, fields: dict) -> None:
             f"pool draws {quiz.pool} questions but the quiz has {len(quiz.questions)}",
             "pool must be between 1 and the number of questions",
         )
-    if not quiz.questions and "questions" in fields:
+    if "questions" in fields and not fields["questions"]:
         check.report.error(check.index.at(("questions",)), "quiz.empty", "the quiz has no questions")
     elif quiz.kind == "assessment" and quiz.questions and not graded:
         check.report.error(
@@ -172,12 +172,13 @@ def _choice_question(check: FieldChecker, fields, path, base) -> Question | None
         choices.append(
             Choice(choice["text"], choice.get("correct", False), choice.get("feedback"), check.index.at(cpath))
         )
-    if len(choices) < 2:
+    if len(fields["choices"]) < 2:
         check.report.error(
             check.index.at(path + ("choices",)),
             "question.too-few-choices",
             f"question '{base['id']}' needs at least two choices",
         )
+    if len(choices) < 2:
         return None
     correct = [c for c in choices if c.correct]
     if not correct:
@@ -231,16 +232,18 @@ def _matching(check, fields, path, base) -> Question | None:
         pair = check.mapping(raw, path + ("pairs", i), PAIR_FIELDS, "a pair")
         if pair and "left" in pair and "right" in pair:
             pairs.append(Pair(pair["left"], pair["right"], check.index.at(path + ("pairs", i))))
-    if len(pairs) < 2:
+    if len(fields["pairs"]) < 2:
         _too_few(check, path + ("pairs",), base["id"], "pairs")
+    if len(pairs) < 2:
         return None
     return Question(**base, pairs=tuple(pairs), feedback=fields.get("feedback"))
 
 
 def _ordering(check, fields, path, base) -> Question | None:
     items = check.texts(fields["items"], path + ("items",), "items")
-    if len(items) < 2:
+    if len(fields["items"]) < 2:
         _too_few(check, path + ("items",), base["id"], "items")
+    if len(items) < 2:
         return None
     return Question(**base, items=items, feedback=fields.get("feedback"))
 

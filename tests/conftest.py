@@ -1,0 +1,55 @@
+"""Shared test helpers: copy a fixture course, overlay files, run the CLI through main(argv)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+PROJECTS = TESTS / "projects"
+REPO = TESTS.parent
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+def copy_project(name: str, dest: Path) -> Path:
+    shutil.copytree(PROJECTS / name, dest, dirs_exist_ok=True)
+    return dest
+
+
+def overlay(root: Path, spec: str) -> None:
+    """Apply '=== path [encoding]' sections: write each file (a body of '!delete' removes it)."""
+    sections = spec.split("=== ")[1:]
+    for section in sections:
+        header, _, body = section.partition("\n")
+        parts = header.split()
+        path, encoding = root / parts[0], (parts[1] if len(parts) > 1 else "utf-8")
+        if body.strip() == "!delete":
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(body.encode(encoding))
+
+
+def run_cli(*argv: str) -> tuple[int, str]:
+    """Exit status and everything the command printed (stdout then stderr)."""
+    from builder.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(argv))
+    return status, out.getvalue() + err.getvalue()
