@@ -1,0 +1,99 @@
+"""The `course` command, driven through main(argv) as a trainer would use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.commands import REGISTRY
+from conftest import copy_project, overlay, run_cli
+
+
+@pytest.fixture
+def course(tmp_path):
+    return copy_project("minimal", tmp_path / "course")
+
+
+def test_help_on_every_command():
+    assert run_cli("--help")[0] == 0
+    for command in REGISTRY:
+        name = command.__name__.rsplit(".", 1)[-1]
+        status, output = run_cli(name, "--help")
+        assert status == 0 and "usage: course " + name in output
+    assert run_cli("new", "module", "--help")[0] == 0
+    assert run_cli("new", "quiz", "--help")[0] == 0
+
+
+def test_usage_errors_exit_2():
+    assert run_cli("check", "--no-such-option")[0] == 2
+    assert run_cli("frobnicate")[0] == 2
+    assert run_cli()[0] == 2
+
+
+def test_check_clean_course(course):
+    assert run_cli("check", "--root", str(course)) == (0, "no problems in 6 files\n")
+
+
+def test_check_reports_every_problem_of_the_broken_course_in_one_run(tmp_path):
+    root = copy_project("broken", tmp_path)
+    status, output = run_cli("check", "--root", str(root))
+    assert status == 1
+    codes = {line.rsplit("[", 1)[1].rstrip("]") for line in output.splitlines() if line.endswith("]")}
+    assert len(codes) >= 20, codes
+    assert output.splitlines()[-1].startswith(f"{output.count(': error: ')} errors, ")
+
+
+def test_strict_turns_warnings_into_errors(course):
+    overlay(course, "=== modules/01-basics/02-more.md\n# More\n\n![](figures/square.svg)\n")
+    assert run_cli("check", "--root", str(course))[0] == 0
+    status, output = run_cli("check", "--root", str(course), "--strict")
+    assert status == 1 and "error: image 'figures/square.svg' has no alt text [image.no-alt]" in output
+
+
+def test_github_annotations(course):
+    overlay(course, "=== quizzes/lost.yml\nid: lost\nmodule: basic\ntitle: Lost\nkind: assessment\nquestions:\n  - {id: q, type: true_false, prompt: Yes?, answer: true}\n")
+    status, output = run_cli("check", "--root", str(course), "--format", "github")
+    assert status == 1
+    assert "::error file=quizzes/lost.yml,line=2,title=quiz.unknown-module::quiz 'lost' belongs to unknown module 'basic' (hint: did you mean 'basics'?)" in output
+
+
+def test_new_module_and_quiz_pass_check(course):
+    assert run_cli("new", "module", "Working with families", "--root", str(course))[0] == 0
+    assert (course / "modules" / "02-working-with-families" / "index.md").is_file()
+    assert run_cli("new", "quiz", "working-with-families", "--root", str(course))[0] == 0
+    assert run_cli("new", "quiz", "working-with-families", "--kind", "assessment", "--root", str(course))[0] == 0
+    assert run_cli("check", "--root", str(course), "--strict")[0] == 0
+    status, output = run_cli("new", "quiz", "working-with-familes", "--root", str(course))
+    assert status == 1 and "did you mean 'working-with-families'" in output
+    assert run_cli("new", "module", "Working with families", "--root", str(course))[0] == 1
+
+
+def test_stats(course):
+    status, output = run_cli("stats", "--root", str(course))
+    assert status == 0
+    row = next(line for line in output.splitlines() if line.startswith("basics"))
+    assert row.split()[:2] == ["basics", "3"]
+    assert "single 1, multiple 1, true_false 2, short_answer 2, matching 1, ordering 1, cloze 1, reflection 1" in row
+    assert "CPD time declared: 0.2 hours" in output
+
+
+@pytest.mark.slow
+def test_failed_build_leaves_previous_site_intact(course):
+    assert run_cli("build", "--root", str(course))[0] == 0
+    site = course / "site"
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    overlay(course, "=== quizzes/basics-end.yml\nid: basics-end\nmodule: basics\ntitle: [broken\n")
+    status, output = run_cli("build", "--root", str(course))
+    assert status == 1 and "yaml.syntax" in output and "nothing was written" in output
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in course.iterdir() if p.name.startswith(".site")] == []
+
+
+@pytest.mark.slow
+def test_plain_mkdocs_build_uses_the_plugin(course):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(course / "mkdocs.yml"), site_dir=str(course / "out"))
+    build(config)
+    assert 'data-quiz="basics-check"' in (course / "out" / "01-basics" / "01-first" / "index.html").read_text()
