@@ -97,3 +97,41 @@ def test_plain_mkdocs_build_uses_the_plugin(course):
     config = load_config(config_file=str(course / "mkdocs.yml"), site_dir=str(course / "out"))
     build(config)
     assert 'data-quiz="basics-check"' in (course / "out" / "01-basics" / "01-first" / "index.html").read_text()
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_when_a_quiz_changes(course):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from builder.cli import entry; entry()", "serve", "--root", str(course), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/01-basics/basics-end/"
+
+    def page_has(text: str) -> bool:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                if text in urllib.request.urlopen(url, timeout=2).read().decode():
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.2)
+        return False
+
+    try:
+        assert page_has("End of module")
+        quiz = course / "quizzes" / "basics-end.yml"
+        quiz.write_text(quiz.read_text().replace("title: End of module", "title: Final check"))
+        assert page_has("Final check")
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -135,7 +135,9 @@ def resolve(page_src: str, target: str, pages: dict[str, Page], docs_dir: Path):
 
 
 def _nearest_page(resolved: str, base: str, pages) -> str | None:
-    close = difflib.get_close_matches(resolved, list(pages), n=1, cutoff=0.8)
+    folder = posixpath.dirname(resolved)
+    nearby = [p for p in pages if posixpath.dirname(p) == folder] or list(pages)
+    close = difflib.get_close_matches(resolved, nearby, n=1, cutoff=0.8)
     return f"did you mean '{posixpath.relpath(close[0], base or '.')}'?" if close else None
 
 
