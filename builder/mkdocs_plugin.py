@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from .diagnostics import Report
 from .pipeline import load_course
+from .privacy import scan_site
 from .render import site
 from .render.quiz_html import render_quiz
 from .settings import Settings
@@ -82,6 +83,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         root = get_relative_url(".", page.url)
         marker = f'<span class="cb-page" data-cb-page="{page.file.src_uri}" data-cb-root="{root}" hidden></span>'
         return marker + _SLOT.sub(slot, html)
+
+    def on_post_build(self, config):
+        problems = scan_site(Path(config.site_dir))
+        for path, load in problems:
+            log.error(f"{path}:{load.line}:{load.col}: error: built page loads '{load.url}' from another site [privacy.remote-request]")
+        if problems:
+            raise PluginError(f"course: {len(problems)} third-party request(s) in the built site; a school's copy must make none")
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.settings.quizzes_dir))

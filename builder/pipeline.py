@@ -9,6 +9,7 @@ from .diagnostics import Report, SourceSpan
 from .loading.files import read_text
 from .loading.markdown_source import parse_page
 from .loading.yaml_source import parse_yaml
+from .privacy import remote_loads
 from .model import Course, CourseInfo, Module, Page, Quiz, QuizEmbed
 from .settings import Settings
 from .validation import crossrefs
@@ -88,6 +89,13 @@ def _read_page(settings: Settings, path: Path, report: Report, links: dict, modu
     if text is None:
         return None
     raw = parse_page(text, span, report)
+    for load in remote_loads(text):
+        report.error(
+            span.at(load.line, load.col),
+            "privacy.remote-resource",
+            f"<{load.what}> loads '{load.url}' from another site",
+            "ship the file inside the course (next to the page) so copies make no third-party request",
+        )
     src = path.relative_to(settings.docs_dir).as_posix()
     links[src] = raw.links
     fields = {"title": raw.front.get("title")} if module_index else None

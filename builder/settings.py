@@ -75,7 +75,37 @@ def load_settings(root: Path, report: Report) -> Settings | None:
     if not isinstance(config, dict):
         report.error(span, "config.invalid", f"{CONFIG_FILE} must be a mapping of keys")
         return None
+    check_privacy(config, span, text, report)
     return Settings.from_config(root, config, plugin_options(config))
+
+
+def check_privacy(config: dict, span: SourceSpan, text: str, report: Report) -> None:
+    """Site settings that would make every page call a third party."""
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("name") == "material" and theme.get("font") is not False:
+        report.error(
+            span.at(_line_of(text, "font:") or _line_of(text, "theme:")),
+            "privacy.web-font",
+            "mkdocs-material loads Google Fonts unless theme.font is false",
+            "set 'font: false' under 'theme:' (the system's fonts are used), or self-host the fonts",
+        )
+    for key in ("extra_javascript", "extra_css"):
+        for entry in config.get(key) or []:
+            url = entry.get("path", "") if isinstance(entry, dict) else str(entry)
+            if re.match(r"^(?:https?:)?//", url):
+                report.error(
+                    span.at(_line_of(text, url)),
+                    "privacy.remote-resource",
+                    f"{key} loads '{url}' from another site",
+                    "ship the file inside the course instead",
+                )
+
+
+def _line_of(text: str, needle: str) -> int:
+    for number, line in enumerate(text.split("\n"), 1):
+        if needle in line:
+            return number
+    return 0
 
 
 def plugin_options(config: dict) -> dict:

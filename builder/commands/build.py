@@ -81,10 +81,18 @@ def _count(target: Path) -> int:
     return sum(1 for p in target.rglob("*") if p.is_file())
 
 
+class _StderrHandler(logging.Handler):
+    """Writes to whatever sys.stderr is at the time (tests redirect it per call)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        # the course plugin's diagnostics are already formatted as path:line: error: …
+        prefix = "" if ": error: " in message or ": warning: " in message else f"{record.levelname}: "
+        print(prefix + message, file=sys.stderr)
+
+
 def _quiet_mkdocs(quiet: bool) -> None:
     logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        logger.addHandler(handler)
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        logger.addHandler(_StderrHandler())
     logger.setLevel(logging.WARNING if quiet else logging.INFO)

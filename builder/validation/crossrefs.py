@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,8 @@ from urllib.parse import unquote, urlsplit
 from ..diagnostics import Report, did_you_mean
 from ..loading.markdown_source import RawLink
 from ..model import Course, Page
+
+_REMOTE = re.compile(r"^(?:[a-z]+:)?//", re.I)
 
 
 @dataclass
@@ -94,6 +97,14 @@ def check_links(course: Course, sources: Sources, report: Report) -> None:
                     f"image '{link.target}' has no alt text",
                     "describe what the image shows: ![a timeline of …](…); screen readers read it aloud",
                 )
+            if link.is_image and _REMOTE.match(link.target):
+                report.error(
+                    span,
+                    "privacy.remote-resource",
+                    f"image '{link.target}' is loaded from another site",
+                    "save the image inside the course and link to it with a relative path",
+                )
+                continue
             problem = resolve(page.src, link.target, pages, sources.docs_dir)
             if problem:
                 code = "image.missing" if link.is_image and problem[0] == "link.broken" else problem[0]
