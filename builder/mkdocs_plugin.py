@@ -37,6 +37,8 @@ class CourseConfig(Config):
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
+    offline = False  # set by `course export offline` before the build
+
     def on_config(self, config):
         root = Path(config.config_file_path or ".").parent
         self.settings = Settings.from_config(root, dict(config), dict(self.config))
@@ -51,6 +53,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not config.nav:
             config.nav = site.navigation(course)
         site.add_assets(config)
+        if self.offline:
+            # Pages open from disk: file links, and the search worker through a local shim
+            # (mkdocs-material's offline plugin would otherwise add a CDN script).
+            config.use_directory_urls = False
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), site.SHIM]
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -60,6 +67,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             file = files.get_file_from_path(src)
             return file.url if file else src
 
+        if self.offline:
+            files.append(File.generated(config, site.SHIM, content=site.shim_source()))
         for src, content in site.asset_files(self.course, url_of).items():
             files.append(File.generated(config, src, content=content))
         self.files = files

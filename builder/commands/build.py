@@ -31,35 +31,55 @@ def run(args) -> int:
     return build_site(settings.root, args.site_dir, strict=args.strict)
 
 
-def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, quiet: bool = True) -> int:
-    """Run MkDocs into a temporary sibling folder, then replace site_dir with it."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
+def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, offline: bool = False) -> int:
+    """Build into a temporary sibling folder, then swap it in for site_dir in one rename."""
     root = Path(root).resolve()
-    _quiet_mkdocs(quiet)
-    try:
-        config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
-    except (ConfigurationError, Abort) as error:
-        print(f"mkdocs.yml: error: {error} [config.invalid]", file=sys.stderr)
+    config = _load(root, strict)
+    if config is None:
         return 1
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    config.site_dir = str(staging)
-    try:
-        build(config)
-    except (PluginError, ConfigurationError, Abort) as error:
+    if not run_mkdocs(config, staging, offline):
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"build failed: {error}; {_kept(target)}", file=sys.stderr)
+        print(f"build stopped: {_kept(target)}", file=sys.stderr)
         return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     _swap(staging, target)
     print(f"built {_count(target)} files into {target}")
     return 0
+
+
+def _load(root: Path, strict: bool):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    _quiet_mkdocs(True)
+    try:
+        return load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
+    except (ConfigurationError, Abort) as error:
+        print(f"mkdocs.yml: error: {error} [config.invalid]", file=sys.stderr)
+        return None
+
+
+def run_mkdocs(config, out_dir: Path, offline: bool = False) -> bool:
+    """Run MkDocs' build into out_dir. Offline: file:// links, inlined search, local shim."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    config.site_dir = str(out_dir)
+    if offline:
+        from material.plugins.offline.plugin import OfflinePlugin
+
+        config.plugins["course"].offline = True  # adds the vendored iframe-worker shim first
+        plugin = OfflinePlugin()
+        plugin.load_config({"enabled": True})
+        config.plugins["material/offline"] = plugin
+    try:
+        build(config)
+    except (PluginError, ConfigurationError, Abort) as error:
+        print(f"build failed: {error}", file=sys.stderr)
+        return False
+    return True
 
 
 def _swap(staging: Path, target: Path) -> None:

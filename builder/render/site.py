@@ -10,6 +10,7 @@ from .quiz_html import strings_json
 from .strings import t
 
 ASSET_DIR = "assets/course"
+SHIM = "assets/vendor/iframe-worker/shim.js"  # vendored from npm (MIT); see assets/vendor/
 # The learner's own pages, generated at the docs root; the runtime fills each view.
 LEARNER_PAGES = {"progress.md": "page_progress", "journal.md": "page_journal", "record.md": "page_record"}
 
@@ -94,13 +95,19 @@ def asset_files(course: Course, url_of) -> dict[str, str]:
     return files
 
 
+def shim_source() -> str:
+    return (resources.files("builder") / "assets" / "vendor" / "iframe-worker-shim.js").read_text(encoding="utf-8")
+
+
 def add_assets(config) -> None:
-    for name in ("strings.js", "manifest.js", "course.js"):
+    shipped = resources.files("builder") / "assets"
+    scripts = ["strings.js", "manifest.js"] + [n for n in ("course.js",) if (shipped / n).is_file()]
+    for name in scripts:
         path = f"{ASSET_DIR}/{name}"
         if path not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(path)
     css = f"{ASSET_DIR}/course.css"
-    if css not in config.extra_css:
+    if (shipped / "course.css").is_file() and css not in config.extra_css:
         config.extra_css.append(css)
 
 

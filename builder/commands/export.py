@@ -1,0 +1,58 @@
+"""`course export offline`: a zip a school can carry on a USB stick; it works from disk, offline.
+
+Writes dist/<course-id>-<version>-offline.zip and the same folder beside it, each file listed with
+its SHA-256 in CHECKSUMS.sha256 (see `course verify-copy`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .common import add_report_options, add_root, checked_course, print_report
+
+FORMATS = ("offline",)
+
+
+def add_parser(sub) -> None:
+    parser = sub.add_parser("export", help="package the course: offline zip", description=__doc__)
+    parser.add_argument("format", choices=FORMATS, help="offline: a copy that works from disk")
+    add_root(parser)
+    add_report_options(parser)
+    parser.add_argument("--out", type=Path, help="output folder (default: dist/ in the course folder)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    course, settings, report = checked_course(args)
+    print_report(report, always=False)
+    if course is None:
+        print("export stopped: nothing was written", file=sys.stderr)
+        return 1
+    from ..exporters import offline
+    from .build import _load, run_mkdocs
+
+    config = _load(settings.root, args.strict)
+    if config is None:
+        return 1
+    dist = (args.out or settings.root / "dist").resolve()
+    dist.mkdir(parents=True, exist_ok=True)
+    name = f"{course.info.id}-{course.info.version}-offline"
+    with tempfile.TemporaryDirectory(prefix=".offline-", dir=dist) as tmp:
+        site = Path(tmp) / "site"
+        if not run_mkdocs(config, site, offline=True):
+            return 1
+        removed = offline.trim(site, _search_languages(config))
+        folder, archive = offline.package(site, dist, name)
+    files = sum(1 for p in folder.rglob("*") if p.is_file())
+    print(f"wrote {archive} ({archive.stat().st_size / 1e6:.2f} MB, {files} files; left out {len(removed)} source maps and unused search files)")
+    print(f"open {folder / 'index.html'} in a browser, or copy the folder to any web server")
+    return 0
+
+
+def _search_languages(config) -> list[str]:
+    search = config.plugins.get("search") or config.plugins.get("material/search")
+    langs = search.config.get("lang") if search else None
+    return list(langs or [config.theme.get("language") or "en"])

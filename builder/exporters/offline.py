@@ -1,0 +1,50 @@
+"""The offline package: a built site that works from disk (file://), trimmed, with checksums, zipped.
+
+The build itself (use_directory_urls off, search inlined, the vendored iframe-worker shim) is done
+by `course export offline` through the build command; this module post-processes the folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from ..integrity import write_manifest
+
+LUNR_DIR = "assets/javascripts/lunr"
+
+
+def trim(site: Path, languages: list[str]) -> list[str]:
+    """Remove source maps and search language packs the course does not use. Returns what went."""
+    removed = []
+    for path in site.rglob("*.map"):
+        removed.append(path.relative_to(site).as_posix())
+        path.unlink()
+    lunr = site / LUNR_DIR
+    if lunr.is_dir():
+        keep = {f"lunr.{lang}.min.js" for lang in languages if lang != "en"}
+        if keep:  # non-English search needs the shared support files too
+            keep |= {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+        for path in sorted(lunr.rglob("*")):
+            if path.is_file() and path.name not in keep:
+                removed.append(path.relative_to(site).as_posix())
+                path.unlink()
+    return removed
+
+
+def package(site: Path, dist: Path, name: str) -> tuple[Path, Path]:
+    """Copy the site to dist/NAME/, write its checksum manifest, and zip it as dist/NAME.zip."""
+    folder = dist / name
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(site, folder)
+    write_manifest(folder)
+    archive = dist / f"{name}.zip"
+    partial = archive.with_suffix(".zip.part")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                zf.write(path, f"{name}/{path.relative_to(folder).as_posix()}")
+    partial.replace(archive)
+    return folder, archive
