@@ -16,7 +16,7 @@ def course(tmp_path):
 def test_help_on_every_command():
     assert run_cli("--help")[0] == 0
     for command in REGISTRY:
-        name = command.__name__.rsplit(".", 1)[-1]
+        name = command.__name__.rsplit(".", 1)[-1].replace("_", "-")
         status, output = run_cli(name, "--help")
         assert status == 0 and "usage: course " + name in output
     assert run_cli("new", "module", "--help")[0] == 0
