@@ -135,3 +135,20 @@ def test_serve_rebuilds_when_a_quiz_changes(course):
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_front_matter_order_overrides_the_file_name(course):
+    from builder.pipeline import load_course
+    from builder.render.site import navigation
+    from builder.settings import load_settings
+    from builder.diagnostics import Report
+
+    overlay(course, "=== modules/01-basics/02-later.md\n---\norder: 0.5\n---\n# Comes first\n")
+    report = Report()
+    loaded, report = load_course(load_settings(course, report), report)
+    assert report.ok, report.format()
+    module_nav = navigation(loaded)[1]["The basics"]
+    assert [list(entry.values())[0] for entry in module_nav] == [
+        "01-basics/index.md", "01-basics/02-later.md", "01-basics/01-first.md", "01-basics/basics-end.md",
+    ]
+    assert navigation(loaded)[-3:] == [{"My progress": "progress.md"}, {"Journal": "journal.md"}, {"Completion record": "record.md"}]
