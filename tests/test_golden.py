@@ -73,3 +73,13 @@ def test_built_pages_make_no_third_party_request(built):
     for page in built.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', text), page
+
+
+def test_wrapped_quiz_text_keeps_its_spaces(tmp_path):
+    course = copy_project("minimal", tmp_path)
+    quiz = course / "quizzes" / "basics-end.yml"
+    quiz.write_text(quiz.read_text().replace("prompt: Two is even.", "prompt: |\n      Two is\n      even."))
+    assert run_cli("build", "--root", str(course))[0] == 0
+    html = (course / "site" / "01-basics" / "basics-end" / "index.html").read_text()
+    assert "Two is\neven." in html or "Two is even." in html
+    assert "Two iseven" not in html
