@@ -13,19 +13,24 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from . import parallel
 from .diagnostics import Report
 from .pipeline import load_course
-from .privacy import scan_site
+from .preview import Preview
+from .privacy import remote_loads, scan_site
 from .render import site
-from .render.quiz_html import render_quiz
+from .render.compact import compact_html
+from .render.quiz_html import render_quiz, search_text
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.course")
 _SLOT = re.compile(r"<p>CBQUIZSLOT(\d+)X</p>")
+# Plugins whose state the page workers know how to bring together (see builder/parallel.py).
+_PARALLEL_SAFE = {"material/search", "course", "material/offline"}
 
 
 class CourseConfig(Config):
@@ -39,16 +44,31 @@ class CourseConfig(Config):
 class CoursePlugin(BasePlugin[CourseConfig]):
     offline = False  # set by `course export offline` before the build
 
+    checked = None  # (settings, course) from `course build`, which has just checked the course
+    jobs = 1  # processes to render pages in, set by `course build`
+    workers: parallel.Workers | None = None
+    # `course serve` sets this on the class (so it outlives the plugin, which MkDocs makes anew for
+    # every rebuild): partial rebuilds, see builder/preview.py.
+    preview: Preview | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: dict[str, dict[str, tuple]] = {}  # page src -> {search text stub: (quiz id, question id)}
+        self.page_loads: dict = {}  # page dest -> its third-party loads, scanned as it is written
+
     def on_config(self, config):
         root = Path(config.config_file_path or ".").parent
         self.settings = Settings.from_config(root, dict(config), dict(self.config))
-        course, report = load_course(self.settings, Report())
-        if self.config.strict:
-            report = report.strict()
-        for diagnostic in report.sorted():
-            (log.error if diagnostic.severity.value == "error" else log.warning)(diagnostic.format_text())
-        if not report.ok or course is None:
-            raise PluginError(f"course: {report.summary()}")
+        if self.checked and self.checked[0] == self.settings:
+            course = self.checked[1]  # loaded once per build: no second parse of every page
+        else:
+            course, report = load_course(self.settings, Report())
+            if self.config.strict:
+                report = report.strict()
+            for diagnostic in report.sorted():
+                (log.error if diagnostic.severity.value == "error" else log.warning)(diagnostic.format_text())
+            if not report.ok or course is None:
+                raise PluginError(f"course: {report.summary()}")
         self.course = course
         if not config.nav:
             config.nav = site.navigation(course)
@@ -79,27 +99,116 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return site.replace_fences(markdown, self.slots)
 
     def on_page_content(self, html, page, config, files):
-        def url_for(target: str) -> str:
-            path, _, anchor = target.partition("#")
-            file = files.get_file_from_path(path)
-            url = get_relative_url(file.url, page.url) if file else path
-            return url + (f"#{anchor}" if anchor else "")
+        forms = self.forms[page.file.src_uri] = {}
 
         def slot(match: re.Match) -> str:
+            # Until on_post_page puts the form in, the page holds only the quiz's searchable text,
+            # so the search index never sees choices or the data-key, and indexes quickly.
             quiz_id, question_id = self.slots[int(match.group(1))]
-            return render_quiz(self.course.quizzes[quiz_id], url_for, question_id)
+            stub = f"<!--cb-quiz-{match.group(1)}-->{search_text(self.course.quizzes[quiz_id], question_id)}<!--/cb-quiz-->"
+            forms[stub] = (quiz_id, question_id)
+            return stub
 
         root = get_relative_url(".", page.url)
         marker = f'<span class="cb-page" data-cb-page="{page.file.src_uri}" data-cb-root="{root}" hidden></span>'
-        return marker + _SLOT.sub(slot, html)
+        # the marker goes last: before the first heading, it would give the search index an extra section
+        return _SLOT.sub(slot, html) + marker
 
+    @event_priority(-100)  # last: the page as it is written
+    def on_post_page(self, output, page, config):
+        def url_for(target: str) -> str:
+            path, _, anchor = target.partition("#")
+            file = self.files.get_file_from_path(path)
+            url = get_relative_url(file.url, page.url) if file else path
+            return url + (f"#{anchor}" if anchor else "")
+
+        for stub, (quiz_id, question_id) in self.forms.pop(page.file.src_uri, {}).items():
+            output = output.replace(stub, render_quiz(self.course.quizzes[quiz_id], url_for, question_id), 1)
+        output = compact_html(output)
+        self.page_loads[page.file.dest_uri] = remote_loads(output)
+        return output
+
+    def on_pre_build(self, config):
+        if self.preview:
+            roots = [self.settings.docs_dir, self.settings.quizzes_dir, Path(config.config_file_path or "mkdocs.yml")]
+            self.preview.before_build(roots, site.navigation(self.course), Path(config.site_dir))
+
+    def on_nav(self, nav, config, files):
+        pages = files.documentation_pages()
+        search = _search_index(config)
+        self.workers = None
+        if self.jobs > 1 and len(pages) >= parallel.MIN_PAGES and search is not None and set(config.plugins) <= _PARALLEL_SAFE:
+            self._fork(config, files, pages)
+        return nav
+
+    def _fork(self, config, files, pages) -> None:
+        """Render only this process's share of the pages; worker processes render the rest."""
+        weights = [Path(f.abs_src_path).stat().st_size if f.abs_src_path else 2000 for f in pages]
+        shares = parallel.split(weights, self.jobs)
+        self.workers = parallel.Workers(self.jobs)
+        share = self.workers.fork()
+        mine = {pages[i].src_uri for i in shares[share]}
+        every = files.documentation_pages
+        files.documentation_pages = lambda **kw: [f for f in every(**kw) if f.src_uri in mine]
+        if share:  # the main process writes everything else
+            files.copy_static_files = lambda **kw: None
+            config.theme.static_templates = set()
+            config.extra_templates = []
+            self.records = _LogCollector.install()
+
+    @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config):
-        problems = scan_site(Path(config.site_dir))
+        if self.workers and self.workers.is_worker:
+            self.workers.finish((_search_index(config).entries, self.records.records, self.page_loads))
+        if self.workers:
+            try:
+                results = self.workers.gather()
+            except RuntimeError as error:
+                raise PluginError(f"course: {error}")
+            for entries, records, page_loads in results:
+                for name, level, message in records:
+                    logging.getLogger(name).log(level, message)
+                _search_index(config).entries.extend(entries)
+                self.page_loads.update(page_loads)
+        if self.preview and _search_index(config) is not None:
+            index = _search_index(config)
+            index.entries = self.preview.merge_search(index.entries)
+            config.plugins["material/search"].search_index_prev = None  # merged here already
+        problems = scan_site(Path(config.site_dir), self.page_loads)
         for path, load in problems:
             log.error(f"{path}:{load.line}:{load.col}: error: built page loads '{load.url}' from another site [privacy.remote-request]")
         if problems:
             raise PluginError(f"course: {len(problems)} third-party request(s) in the built site; a school's copy must make none")
 
+    def on_build_error(self, error):
+        if self.workers and self.workers.is_worker:
+            self.workers.fail(f"{type(error).__name__}: {error}")
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.settings.quizzes_dir))
         return server
+
+
+def _search_index(config):
+    """mkdocs-material's search index, whose entries the page workers send back."""
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    return index if isinstance(getattr(index, "entries", None), list) else None
+
+
+class _LogCollector(logging.Handler):
+    """In a page worker: MkDocs' log records, kept for the main process to log (and count)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+    @classmethod
+    def install(cls) -> "_LogCollector":
+        logger, collector = logging.getLogger("mkdocs"), cls()
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        logger.addHandler(collector)
+        return collector

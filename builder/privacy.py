@@ -14,6 +14,9 @@ from pathlib import Path
 _TAG = re.compile(r"<(script|img|iframe|source|video|audio|embed|object|link|track|input|image|use)\b([^>]*)>", re.I | re.S)
 _ATTR = re.compile(r"""\b(src|href|data|srcset|poster|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", re.I)
+# url( or @import, then what may stand between it and a URL's "//"; searched just before each "//"
+_CSS_BEFORE = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])(?:https?:)?//\Z""", re.I)
+_CSS_LOOKBACK = 256
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.I)
 # <link rel=...> values that never fetch
 _INERT_LINK_RELS = {"canonical", "alternate", "author", "license", "me", "next", "prev", "search", "help"}
@@ -28,20 +31,67 @@ class RemoteLoad:
 
 
 def remote_loads(text: str, css: bool = False) -> list[RemoteLoad]:
+    """Every third-party load in TEXT (HTML or Markdown; with css=True, a stylesheet).
+
+    A remote URL always holds "//", so only the tags around each "//" are parsed: a built page has
+    a dozen, and the scan costs a fraction of a regex pass over the whole page. The answer is the
+    one a pass of _TAG and _CSS_URL over the whole text gives (tests/test_privacy.py checks it).
+    """
     found: list[RemoteLoad] = []
+    if "//" not in text:
+        return found
     if not css:
-        for tag in _TAG.finditer(text):
-            name, attrs = tag.group(1).lower(), tag.group(2)
-            if name == "link" and _rel(attrs) & _INERT_LINK_RELS:
-                continue
-            for attr in _ATTR.finditer(attrs):
-                value = next(v for v in attr.groups()[1:] if v is not None)
-                urls = [part.split()[0] for part in value.split(",") if part.strip()] if attr.group(1).lower() == "srcset" else [value]
-                for url in urls:
-                    if _REMOTE.match(url):
-                        found.append(_at(text, tag.start(), url, name))
-    for match in _CSS_URL.finditer(text):
-        found.append(_at(text, match.start(1), match.group(1), "css"))
+        for tag in _tags_around(text):
+            found += _tag_loads(text, tag)
+    found += _css_loads(text)
+    return found
+
+
+def _tags_around(text: str) -> list[re.Match]:
+    """The _TAG matches that contain a "//": for each, the leftmost tag start after the last ">"
+    before it, as a left-to-right scan with _TAG would find it."""
+    tags: dict[int, re.Match] = {}
+    at = text.find("//")
+    while at != -1:
+        start = text.rfind(">", 0, at) + 1
+        lt = text.find("<", start, at)
+        while lt != -1:
+            match = _TAG.match(text, lt)
+            if match:
+                tags.setdefault(lt, match)
+                break
+            lt = text.find("<", lt + 1, at)
+        at = text.find("//", at + 2)
+    return [tags[k] for k in sorted(tags)]
+
+
+def _tag_loads(text: str, tag: re.Match) -> list[RemoteLoad]:
+    found = []
+    name, attrs = tag.group(1).lower(), tag.group(2)
+    if name == "link" and _rel(attrs) & _INERT_LINK_RELS:
+        return found
+    for attr in _ATTR.finditer(attrs):
+        value = next(v for v in attr.groups()[1:] if v is not None)
+        urls = [part.split()[0] for part in value.split(",") if part.strip()] if attr.group(1).lower() == "srcset" else [value]
+        for url in urls:
+            if _REMOTE.match(url):
+                found.append(_at(text, tag.start(), url, name))
+    return found
+
+
+def _css_loads(text: str) -> list[RemoteLoad]:
+    """_CSS_URL's matches, found from the "//"s: for each, the url( or @import just before it."""
+    found, end = [], 0
+    at = text.find("//")
+    while at != -1:
+        if at >= end:
+            match = _CSS_BEFORE.search(text, max(end, at - _CSS_LOOKBACK), at + 2)
+            if match:
+                full = _CSS_URL.match(text, match.start())
+                if full:
+                    found.append(_at(text, full.start(1), full.group(1), "css"))
+                    end = full.end()
+        at = text.find("//", at + 2)
     return found
 
 
@@ -56,13 +106,19 @@ def _at(text: str, offset: int, url: str, what: str) -> RemoteLoad:
     return RemoteLoad(line, col, url, what)
 
 
-def scan_site(site: Path) -> list[tuple[str, RemoteLoad]]:
-    """Every third-party load in a built site's HTML and CSS: (relative path, load)."""
-    problems = []
+def scan_site(site: Path, scanned: dict[str, list[RemoteLoad]] | None = None) -> list[tuple[str, RemoteLoad]]:
+    """Every third-party load in a built site's HTML and CSS: (relative path, load).
+
+    scanned: files already scanned as they were written (relative path -> loads), not read again.
+    """
+    problems, scanned = [], scanned or {}
     for path in sorted(site.rglob("*")):
         if path.suffix not in (".html", ".htm", ".css", ".svg") or not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for load in remote_loads(text, css=path.suffix == ".css"):
-            problems.append((path.relative_to(site).as_posix(), load))
+        rel = path.relative_to(site).as_posix()
+        if rel in scanned:
+            loads = scanned[rel]
+        else:
+            loads = remote_loads(path.read_text(encoding="utf-8", errors="replace"), css=path.suffix == ".css")
+        problems += [(rel, load) for load in loads]
     return problems

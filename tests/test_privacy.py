@@ -2,8 +2,34 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from builder import privacy
 from builder.privacy import remote_loads
 from conftest import copy_project, overlay, run_cli
+
+
+def whole_text_scan(text: str, css: bool = False) -> list:
+    """The reference: one pass of the tag and CSS patterns over the whole text."""
+    found = []
+    if not css:
+        for tag in privacy._TAG.finditer(text):
+            found += privacy._tag_loads(text, tag)
+    for match in privacy._CSS_URL.finditer(text):
+        found.append(privacy._at(text, match.start(1), match.group(1), "css"))
+    return found
+
+
+PIECES = ["<img", "<IMG ", "<script", "<link rel=\"canonical\"", "<link", "<a", " src=", " href=", " srcset=", "=",
+          "\"", "'", ">", "<", "//", "https://x.org/a", "http:", "url(", "URL( ", "@import \"", " ", "\n", "a", ",", "1x"]
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.booleans())
+def test_the_fast_scan_finds_what_a_whole_text_scan_finds(pieces, css):
+    text = "".join(pieces)
+    assert remote_loads(text, css) == whole_text_scan(text, css)
 
 
 def test_remote_loads_are_found_and_plain_links_allowed():

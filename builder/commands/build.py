@@ -6,6 +6,7 @@ A failed build leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -19,6 +20,7 @@ def add_parser(sub) -> None:
     add_root(parser)
     add_report_options(parser)
     parser.add_argument("--site-dir", type=Path, help="where to write the site (default: mkdocs.yml's site_dir)")
+    parser.add_argument("--jobs", type=int, help="processes to render pages in (default: one per core, at most 4)")
     parser.set_defaults(run=run)
 
 
@@ -28,19 +30,25 @@ def run(args) -> int:
     if course is None:
         print("build stopped: nothing was written", file=sys.stderr)
         return 1
-    return build_site(settings.root, args.site_dir, strict=args.strict)
+    return build_site(settings.root, args.site_dir, strict=args.strict, checked=(settings, course), jobs=args.jobs)
 
 
-def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, offline: bool = False) -> int:
-    """Build into a temporary sibling folder, then swap it in for site_dir in one rename."""
+def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, offline: bool = False,
+               checked=None, jobs: int | None = None) -> int:
+    """Build into a temporary sibling folder, then swap it in for site_dir in one rename.
+
+    checked: (settings, course) when the caller has just checked the course; the plugin reuses it.
+    """
     root = Path(root).resolve()
     config = _load(root, strict)
     if config is None:
         return 1
+    if checked and "course" in config.plugins:
+        config.plugins["course"].checked = checked
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    if not run_mkdocs(config, staging, offline):
+    if not run_mkdocs(config, staging, offline, jobs):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build stopped: {_kept(target)}", file=sys.stderr)
         return 1
@@ -61,12 +69,20 @@ def _load(root: Path, strict: bool):
         return None
 
 
-def run_mkdocs(config, out_dir: Path, offline: bool = False) -> bool:
-    """Run MkDocs' build into out_dir. Offline: file:// links, inlined search, local shim."""
+def run_mkdocs(config, out_dir: Path, offline: bool = False, jobs: int | None = None) -> bool:
+    """Run MkDocs' build into out_dir. Offline: file:// links, inlined search, local shim.
+
+    Pages are rendered in JOBS processes (default: one per core; see builder/parallel.py).
+    """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+    from ..parallel import available_cores
+
     config.site_dir = str(out_dir)
+    course = config.plugins.get("course")
+    if course is not None:
+        course.jobs = available_cores() if jobs is None else jobs
     if offline:
         from material.plugins.offline.plugin import OfflinePlugin
 
@@ -79,6 +95,9 @@ def run_mkdocs(config, out_dir: Path, offline: bool = False) -> bool:
     except (PluginError, ConfigurationError, Abort) as error:
         print(f"build failed: {error}", file=sys.stderr)
         return False
+    finally:
+        if course is not None and course.workers and course.workers.is_worker:
+            os._exit(1)  # a page worker never returns into the command; the main process goes on
     return True
 
 

@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 
 from ..diagnostics import Report, SourceSpan
+from .page_scan import Fallback, Scanner
 from .yaml_source import LineIndex, parse_yaml
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -74,8 +75,11 @@ def parse_page(text: str, span: SourceSpan, report: Report) -> RawPage:
         elif data is not None:
             report.error(span.at(2), "page.front-matter", "front matter must be a mapping of keys")
     page = RawPage(front, index, None, 0, 0)
-    lines = body.split("\n")
-    _walk(parser().parse(body), page, lines, offset)
+    try:  # the fast scanner reads most pages; anything it does not read goes to markdown-it
+        Scanner(body, page, offset, _inline_text).run()
+    except Fallback:
+        page = RawPage(front, index, None, 0, 0)
+        _walk(parser().parse(body), page, body.split("\n"), offset)
     return page
 
 

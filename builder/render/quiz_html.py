@@ -51,6 +51,16 @@ def render_quiz(quiz: Quiz, url_for: UrlFor, question_id: str | None = None) -> 
 _BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
 
 
+def search_text(quiz: Quiz, question_id: str | None = None) -> str:
+    """What the search index holds of an embedded quiz: its title, intro and prompts.
+
+    Never the choices, answers, feedback or hints: search must not reveal answers.
+    """
+    questions = [q for q in quiz.questions if question_id in (None, q.id)]
+    parts = [f"<p>{markdown.inline(quiz.title)}</p>", markdown.block(quiz.intro)] if question_id is None else []
+    return "".join(parts + [markdown.block(q.prompt) for q in questions])
+
+
 def _view(quiz: Quiz, question: Question, number: int) -> dict:
     """What the template needs for one question; ids unique within the page."""
     dom_id = f"cb-{quiz.id}-{question.id}".replace(".", "-")

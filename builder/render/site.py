@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from importlib import resources
 
-from ..loading.markdown_source import parser
+from ..loading.page_scan import quiz_fences
 from ..model import Course
+from . import markdown
 from .quiz_html import strings_json
 from .strings import t
 
 ASSET_DIR = "assets/course"
+# At the site root: from file://, Firefox gives each page its own storage, so pages reach this one
+# (in a hidden iframe, by postMessage) to share the learner's progress. It runs course.js's store.
+STORAGE_PAGE = "storage.html"
 SHIM = "assets/vendor/iframe-worker/shim.js"  # vendored from npm (MIT); see assets/vendor/
 # The learner's own pages, generated at the docs root; the runtime fills each view.
 LEARNER_PAGES = {"progress.md": "page_progress", "journal.md": "page_journal", "record.md": "page_record"}
@@ -46,6 +50,7 @@ def manifest(course: Course, url_of) -> dict:
 
     url_of(src) gives a page's URL relative to the site root.
     """
+    embedded = _embedding_pages(course)
     return {
         "course": {
             "id": course.info.id,
@@ -71,12 +76,29 @@ def manifest(course: Course, url_of) -> dict:
                 "title": q.title,
                 "kind": q.kind,
                 "pass": q.pass_mark,
-                "questions": [{"id": x.id, "type": x.type, "graded": x.graded} for x in q.questions],
+                "url": url_of(embedded[q.id]) if q.id in embedded else "",
+                "questions": [_question_entry(x) for x in q.questions],
             }
             for q in course.quizzes.values()
         },
         "pages": {src.removesuffix(".md"): url_of(src) for src in LEARNER_PAGES},
     }
+
+
+def _question_entry(question) -> dict:
+    entry = {"id": question.id, "type": question.type, "graded": question.graded}
+    if question.type == "reflection":  # the journal shows each prompt beside its answer
+        entry["prompt"] = str(markdown.block(question.prompt))
+    return entry
+
+
+def _embedding_pages(course: Course) -> dict[str, str]:
+    """quiz id -> src of the first page that embeds it (or one of its questions)."""
+    found: dict[str, str] = {}
+    for page in course.pages():
+        for embed in page.embeds:
+            found.setdefault(embed.quiz_id, page.src)
+    return found
 
 
 def asset_files(course: Course, url_of) -> dict[str, str]:
@@ -92,7 +114,16 @@ def asset_files(course: Course, url_of) -> dict[str, str]:
     files[f"{ASSET_DIR}/strings.js"] = f"window.CB_STRINGS={strings_json()};\n"
     data = json.dumps(manifest(course, url_of), ensure_ascii=False, separators=(",", ":"))
     files[f"{ASSET_DIR}/manifest.js"] = f"window.CB_MANIFEST={data};\n"
+    files[STORAGE_PAGE] = storage_page()
     return files
+
+
+def storage_page() -> str:
+    return (
+        '<!doctype html>\n<html lang="en" data-cb-storage>\n<meta charset="utf-8">\n'
+        "<title>Course storage</title>\n"
+        f'<script src="{ASSET_DIR}/course.js"></script>\n</html>\n'
+    )
 
 
 def shim_source() -> str:
@@ -114,11 +145,9 @@ def add_assets(config) -> None:
 def replace_fences(markdown: str, slots: list) -> str:
     """Swap each ```quiz fence for a placeholder paragraph; the plugin fills it after rendering."""
     lines = markdown.split("\n")
-    tokens = [t for t in parser().parse(markdown) if t.type == "fence" and t.info.strip() == "quiz" and t.map]
-    for token in reversed(tokens):
-        first, last = token.map
+    for first, last, content in reversed(quiz_fences(markdown)):
         indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
-        quiz_id, _, question_id = token.content.strip().partition("/")
+        quiz_id, _, question_id = content.strip().partition("/")
         slots.append((quiz_id.strip(), question_id.strip() or None))
         lines[first:last] = [f"{indent}CBQUIZSLOT{len(slots) - 1}X", ""]
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Fixtures for schools' copies: an exported offline package, Chromium with a request log, nginx."""
+"""Fixtures for schools' copies: an exported offline package, a request log, nginx (Chromium: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,6 @@ import pytest
 
 from conftest import copy_project, run_cli
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
 
 @pytest.fixture(scope="session")
 def exported(tmp_path_factory) -> dict:
@@ -33,18 +27,6 @@ def exported(tmp_path_factory) -> dict:
         zf.extractall(extracted)
     (copy,) = [p for p in extracted.iterdir() if p.is_dir()]
     return {"root": root, "zip": archive, "folder": root / "dist" / archive.stem, "copy": copy}
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        instance.close()
 
 
 class RequestLog:

@@ -1,0 +1,128 @@
+"""Figures from the built sites, each with its target, and the tables `make bench` prints."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+KIB, MIB = 1024, 1024 * 1024
+ASSETS = Path(__file__).resolve().parent.parent / "builder" / "assets"
+_INLINE = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1>", re.S | re.I)
+
+
+@dataclass
+class Figure:
+    key: str
+    label: str
+    value: str
+    target: str
+    ok: bool | None  # None: no target, or skipped
+
+    @property
+    def result(self) -> str:
+        return {True: "PASS", False: "FAIL", None: "—" if self.target == "—" else "SKIP"}[self.ok]
+
+
+def site_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+def page_html(site: Path, src: str) -> Path:
+    """Where MkDocs (use_directory_urls) writes the page modules/SRC."""
+    stem = src.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/")
+    return site / stem / "index.html" if stem else site / "index.html"
+
+
+def inline_blocks(html: str) -> list[str]:
+    """Inline <script> and <style> blocks (not <script src=…>)."""
+    return [m.group(0) for m in _INLINE.finditer(html) if "src=" not in m.group(2)]
+
+
+def added_inline_bytes(ours: str, pages: str) -> int:
+    """The largest inline block in our page that the same page without quizzes does not have."""
+    baseline = set(inline_blocks(pages))
+    return max((len(b.encode()) for b in inline_blocks(ours) if b not in baseline), default=0)
+
+
+def runtime_bytes() -> dict[str, int]:
+    return {name: (ASSETS / name).stat().st_size if (ASSETS / name).is_file() else 0 for name in ("course.js", "course.css")}
+
+
+def index_text(site: Path) -> str:
+    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(f"{d.get('title', '')} {d.get('text', '')}" for d in data["docs"])
+    return " ".join(text.split())
+
+
+def leaks(site: Path, secrets: list[str]) -> list[str]:
+    text = index_text(site)
+    return [s for s in secrets if " ".join(s.split()) in text]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def fmt_bytes(n: float) -> str:
+    return f"{n / MIB:.1f} MiB" if n >= MIB else f"{n / KIB:.1f} KiB"
+
+
+def targets(r: dict) -> list[Figure]:
+    """Every figure of the issue with its target. r holds the measured values (see run.py)."""
+    t = r["time"]
+    quiz_ok = t.get("mkdocs-quiz") is not None
+    def fig(key, label, value, target, ok):
+        return Figure(key, label, value, target, ok)
+    over = t["ours"] / t["pages"] - 1
+    mem = r["memory"]["ours"] / r["memory"]["pages"]
+    share = r["index"]["ours"] / r["index"]["pages"] - 1
+    rt = sum(r["runtime"].values())
+    rows = [
+        fig("build_overhead", "quizzes' cost over the pages alone (build time)", f"{over:+.1%}", "≤ +10%", over <= 0.10),
+        fig("build_vs_quiz", "our full build / mkdocs-quiz's build",
+            f"{t['ours'] / t['mkdocs-quiz']:.2f}x" if quiz_ok else "not measured", "≤ 0.5x",
+            (t["ours"] / t["mkdocs-quiz"] <= 0.5) if quiz_ok else None),
+        fig("check", "`course check`", fmt_s(r["check"]), "≤ 2 s", r["check"] <= 2.0),
+        fig("page_html", "content page HTML (a page with a check)", fmt_bytes(r["page"]), "≤ 70 KiB", r["page"] <= 70 * KIB),
+        fig("page_html_max", "largest content page HTML (the assessment page)", fmt_bytes(r["page_max"]), "≤ 70 KiB",
+            r["page_max"] <= 70 * KIB),
+        fig("runtime", "our runtime JS + CSS (" + ", ".join(f"{k} {fmt_bytes(v)}" for k, v in r["runtime"].items()) + ")",
+            fmt_bytes(rt), "≤ 40 KiB", rt <= 40 * KIB),
+        fig("inline", "largest inline block our plugin adds to a page", fmt_bytes(r["inline"]), "≤ 2 KiB", r["inline"] <= 2 * KIB),
+        fig("site", "built site on disk", f"{r['site']['ours'] / 1e6:.1f} MB", "≤ 100 MB", r["site"]["ours"] <= 100e6),
+        fig("memory", "peak memory / the pages alone", f"{mem:.2f}x", "≤ 1.25x", mem <= 1.25),
+        fig("index_share", "quizzes' share of the search index", f"{share:+.1%}", "≤ +5%", share <= 0.05),
+        fig("index_leaks", f"answers, feedback, hints or explanations in the search index (of {r['secrets']})",
+            str(len(r["leaks"])), "0", not r["leaks"]),
+        fig("serve", "`course serve`: one-page edit shown (medium course)", fmt_s(r["serve"]), "≤ 1.5 s", r["serve"] <= 1.5),
+    ]
+    return rows
+
+
+def builds_table(r: dict, variants: tuple[str, ...]) -> str:
+    names = {"pages": "(a) pages alone", "ours": "(b) ours, with quizzes", "mkdocs-quiz": "(c) mkdocs-quiz"}
+    lines = ["| | " + " | ".join(names[v] for v in variants) + " |", "|---" * (len(variants) + 1) + "|"]
+    def row(label, key, fmt):
+        cells = [fmt(r[key][v]) if r[key].get(v) is not None else "not measured" for v in variants]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    row(f"build time (median of {r['runs']})", "time", fmt_s)
+    row("build time / pages alone", "time", lambda v: f"{v / r['time']['pages']:.2f}x")
+    row("peak memory (median)", "memory", lambda v: f"{v:.0f} MiB")
+    row("site on disk", "site", lambda v: f"{v / 1e6:.1f} MB")
+    row("content page HTML (page with a check)", "pages", fmt_bytes)
+    row("search index", "index", fmt_bytes)
+    return "\n".join(lines)
+
+
+def targets_table(rows: list[Figure]) -> str:
+    lines = ["| figure | measured | target | result |", "|---|---|---|---|"]
+    lines += [f"| {f.label} | {f.value} | {f.target} | {f.result} |" for f in rows]
+    return "\n".join(lines)

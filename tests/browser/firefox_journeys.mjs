@@ -1,0 +1,144 @@
+// The teacher's cross-page journeys in Debian's firefox-esr, driven by puppeteer-core over WebDriver
+// BiDi; tests/browser/test_firefox.py runs it. Firefox keeps its default file:// rule
+// (security.fileuri.strict_origin_policy = true: every file:// page has its own storage), which
+// puppeteer and Firefox's remote agent would otherwise turn off for automation.
+//
+//   node tests/browser/firefox_journeys.mjs '{"runs": [{"name": "online", "pages": {...}}, ...]}'
+//
+// Each run gets a fresh browser context and the URLs of the journey course's pages. Prints one line
+// per step; exits 1 at the first step that fails.
+import puppeteer from "puppeteer-core";
+
+const config = JSON.parse(process.argv[2]);
+const RIGHT = {boil: true, cat: "Meow", even: [0, 2], sounds: ["Meow", "Woof"]};
+const WRONG = {boil: false, cat: "woof", even: [1], sounds: ["Woof", "Meow"]};
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function ready(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.cbReady === location.href, {timeout: 20000});
+}
+
+async function visit(page, url) {
+  await page.goto(url);
+  await ready(page);
+}
+
+// Locators wait until the element is visible and stops moving (focus can scroll the page).
+const click = (page, selector) => page.locator(selector).click();
+const text = (page, selector) => page.$eval(selector, e => e.innerText);
+const field = (quiz, qid) => `form[data-quiz="${quiz}"] fieldset[data-question="${qid}"]`;
+
+async function answer(page, quiz, qid, value) {
+  const f = field(quiz, qid);
+  if (qid === "where") await click(page, `${f} li[data-index="${value}"] input`);
+  else if (qid === "boil") await click(page, `${f} input[value="${value ? 0 : 1}"]`);
+  else if (qid === "cat") await page.type(`${f} input[type=text]`, value);
+  else if (qid === "even") for (const i of value) await click(page, `${f} li[data-index="${i}"] input`);
+  else if (qid === "sounds") for (const [i, v] of value.entries()) await page.select(`${f} li[data-index="${i}"] select`, v);
+  else throw new Error(`no answer for ${qid}`);
+}
+
+async function answerDrawn(page, table) {
+  const ids = await page.$$eval('form[data-quiz="practice-end"] fieldset.cb-question:not([hidden])', fs => fs.map(f => f.dataset.question));
+  check(ids.length === 3, `the assessment draws 3 questions, not ${ids.length}`);
+  for (const id of ids) await answer(page, "practice-end", id, table[id]);
+  return ids;
+}
+
+async function submit(page, quiz) {
+  await click(page, `form[data-quiz="${quiz}"] button.cb-button--check`);
+  return text(page, `form[data-quiz="${quiz}"] .cb-quiz__result`);
+}
+
+async function journey(browser, run) {
+  const P = run.pages, context = await browser.createBrowserContext(), page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", error => errors.push(String(error)));
+  const step = message => console.log(`ok - ${run.name}: ${message}`);
+
+  if (run.name === "file") { // Firefox's default: each file:// page has its own localStorage...
+    await visit(page, P.home);
+    await page.evaluate(() => localStorage.setItem("probe", "home"));
+    await visit(page, P.more);
+    check(await page.evaluate(() => localStorage.getItem("probe")) === null, "file:// pages share storage: strict_origin_policy is off");
+    step("file:// pages have separate storage (strict origin policy on)");
+  }
+
+  await visit(page, P.start);
+  const where = field("welcome-check", "where");
+  await answer(page, "welcome-check", "where", 1);
+  await submit(page, "welcome-check");
+  check((await text(page, `${where} .cb-question__feedback`)).startsWith("✗ Not quite."), "wrong answer: 'Not quite.'");
+  await answer(page, "welcome-check", "where", 0);
+  await submit(page, "welcome-check");
+  check((await text(page, `${where} .cb-question__feedback`)).startsWith("✓ Correct."), "right answer: 'Correct.'");
+  await page.type(`${field("welcome-check", "hopes")} textarea`, "Written in Firefox.");
+  await page.waitForFunction(f => document.querySelector(f + " .cb-reflection__status").textContent === "Saved.", {}, field("welcome-check", "hopes"));
+  step("check wrong then right, reflection saved");
+
+  await visit(page, P.ideas); // another page sees what the first one stored
+  const mark = await page.$$eval(".md-nav--primary a.md-nav__link", links => links.filter(a => a.textContent.includes("Getting started")).map(a => a.querySelector(".cb-mark")?.textContent));
+  check(mark.includes("✓ (visited)"), `another page marks 'Getting started' visited (${JSON.stringify(mark)})`);
+  step("progress made on one page shows on another");
+
+  await visit(page, P.end);
+  await answerDrawn(page, WRONG);
+  check((await submit(page, "practice-end")).includes("Not passed yet."), "a failed attempt says so");
+  await page.reload();
+  await ready(page);
+  check((await text(page, 'form[data-quiz="practice-end"] .cb-quiz__result')).includes("Your score: 0%"), "the failed attempt survives a reload");
+  await click(page, 'form[data-quiz="practice-end"] .cb-quiz__actions button:not([hidden])');
+  const drawn = await answerDrawn(page, RIGHT), retry = await submit(page, "practice-end");
+  check(retry.includes("Passed. Well done."), `the retry passes (${drawn}: ${retry})`);
+  step("assessment failed, kept over a reload, retried and passed");
+
+  for (const url of P.all) await visit(page, url);
+  await visit(page, P.progress);
+  const summary = "2 of 2 modules complete: 1.25 of 1.25 CPD hours.";
+  check(await text(page, ".cb-summary") === summary, `My progress: ${await text(page, ".cb-summary")}`);
+  await page.reload();
+  await ready(page);
+  check(await text(page, ".cb-summary") === summary, "My progress after a reload");
+  step("every module complete on My progress, also after a reload");
+
+  await visit(page, P.record);
+  await page.type("#cb-name", "Ana Teacher");
+  const sheet = await text(page, ".cb-record");
+  check(sheet.includes("Ana Teacher") && sheet.includes("Total CPD time: 1.25 hours (75 minutes)"), `the record: ${sheet}`);
+  await visit(page, P.start);
+  check(await page.$eval(`${field("welcome-check", "hopes")} textarea`, e => e.value) === "Written in Firefox.", "the reflection is back");
+  check((await text(page, `${where} .cb-question__feedback`)).startsWith("✓ Correct."), "the check's feedback is back");
+  await visit(page, P.journal);
+  check((await text(page, ".cb-view")).includes("Written in Firefox."), "the journal shows the reflection");
+  step("completion record with 1.25 CPD hours; reflection, feedback and journal kept");
+
+  if (run.name === "file") {
+    const own = await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith("cb:")).length);
+    check(own === 0, "progress went through storage.html, not the page's own storage");
+    step("progress shared through storage.html");
+  }
+  check(errors.length === 0, `JavaScript errors: ${errors.join("; ")}`);
+  await context.close();
+}
+
+const browser = await puppeteer.launch({
+  browser: "firefox",
+  executablePath: process.env.FIREFOX || "/usr/bin/firefox-esr",
+  headless: true,
+  // Firefox's own default, set as a user value so that the automation defaults do not change it.
+  extraPrefsFirefox: {"security.fileuri.strict_origin_policy": true},
+});
+let status = 0;
+try {
+  for (const run of config.runs) await journey(browser, run);
+  console.log(`${config.runs.length} journeys passed`);
+} catch (error) {
+  console.log(`not ok - ${error.message}`);
+  status = 1;
+} finally {
+  await browser.close();
+}
+process.exit(status);

@@ -1,0 +1,86 @@
+"""What a teacher does in the course, as Playwright steps: answer questions, read results, download."""
+
+from __future__ import annotations
+
+import json
+
+# The journey course's graded questions: a right and a wrong answer for each (stored representation).
+TYPES = {"where": "single", "boil": "true_false", "cat": "short_answer", "even": "multiple",
+         "sounds": "matching", "dog": "short_answer", "new-one": "true_false", "order": "ordering"}
+RIGHT = {"where": [0], "boil": True, "cat": "Meow", "even": [0, 2], "sounds": ["Meow", "Woof"],
+         "dog": "woof", "new-one": True, "order": [1, 2, 3]}
+WRONG = {"where": [1], "boil": False, "cat": "woof", "even": [1], "sounds": ["Woof", "Meow"],
+         "dog": "meow", "new-one": False, "order": [3, 2, 1]}
+
+
+def question(page, quiz: str, qid: str):
+    return page.locator(f'form[data-quiz="{quiz}"] fieldset[data-question="{qid}"]')
+
+
+def answer(field, kind: str, value) -> None:
+    """Put `value` (in the stored representation) into one question's controls."""
+    if kind in ("single", "multiple"):
+        for box in field.locator("input").all():
+            box.set_checked(int(box.get_attribute("value")) in value)
+    elif kind == "true_false":
+        field.locator(f'input[value="{0 if value else 1}"]').check()
+    elif kind in ("short_answer", "reflection"):
+        field.locator("input[type=text], textarea").fill(value)
+    elif kind == "matching":
+        for i, text in enumerate(value):
+            field.locator(f'li[data-index="{i}"] select').select_option(label=text)
+    elif kind == "ordering":
+        for i, position in enumerate(value):
+            field.locator(f'li[data-index="{i}"] select').select_option(value=str(position))
+    elif kind == "cloze":
+        for name, text in value.items():
+            blank = field.locator(f'[data-blank="{name}"]')
+            if blank.evaluate("e => e.tagName") == "SELECT":
+                blank.select_option(label=text)
+            else:
+                blank.fill(text)
+    else:
+        raise ValueError(kind)
+
+
+def answer_drawn(page, quiz: str, table: dict) -> list[str]:
+    """Answer every question this attempt drew (pool, shuffle) from `table`; returns their ids in order."""
+    form = page.locator(f'form[data-quiz="{quiz}"]')
+    drawn = form.locator("fieldset.cb-question:not([hidden])")
+    ids = [drawn.nth(i).get_attribute("data-question") for i in range(drawn.count())]
+    for qid in ids:
+        answer(question(page, quiz, qid), TYPES[qid], table[qid])
+    return ids
+
+
+def form_of(page, quiz: str, qid: str | None = None):
+    """The form holding a quiz (or, where a page embeds questions one by one, the one holding qid)."""
+    has = f':has(fieldset[data-question="{qid}"])' if qid else ""
+    return page.locator(f'form[data-quiz="{quiz}"]{has}')
+
+
+def submit(page, quiz: str, qid: str | None = None) -> str:
+    form = form_of(page, quiz, qid)
+    form.locator("button.cb-button--check").click()
+    return form.locator(".cb-quiz__result").inner_text()
+
+
+def download_json(page, selector: str) -> dict:
+    with page.expect_download() as info:
+        page.click(selector)
+    return json.loads(open(info.value.path(), encoding="utf-8").read())
+
+
+def storage(page) -> dict:
+    """Every key the course stored in this browser (http: and Chromium's shared file: storage)."""
+    return page.evaluate("""() => Object.fromEntries(Object.keys(localStorage)
+        .filter(k => k.startsWith('cb:')).sort().map(k => [k, localStorage.getItem(k)]))""")
+
+
+def wait_saved(page, quiz: str, qid: str) -> None:
+    question(page, quiz, qid).locator(".cb-reflection__status").filter(has_text="Saved.").wait_for()
+
+
+def runtime_ready(page) -> None:
+    """The runtime has finished with this page (it marks the navigation after loading the store)."""
+    page.wait_for_function("() => document.querySelector('.cb-page') && window.CB_MANIFEST && document.documentElement.dataset.cbReady === location.href")
