@@ -1,35 +1,43 @@
 # Two commands do all the set-up on a fresh Debian machine:
 #   make serve   installs Course Builder and serves the shipped course at http://127.0.0.1:8000/
 #   make test    installs everything the tests need (browsers, nginx, npm packages) and runs them all
-PYTHON ?= python3
-PIP ?= $(PYTHON) -m pip
+# Everything Python goes into .venv (Debian's own Python refuses system-wide pip installs).
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+PIP := $(PYTHON) -m pip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBIAN_PACKAGES := chromium firefox-esr nginx nodejs npm
+# Debian package:command pairs; a package is installed only when its command is missing
+# (a machine with Node.js from elsewhere keeps it).
+DEBIAN_PACKAGES := chromium:chromium firefox-esr:firefox-esr nginx:nginx nodejs:node npm:npm
 
 .PHONY: install install-test system-deps serve build check test bench clean
 
-install:
+$(PYTHON):
+	python3 -m venv $(VENV) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
+
+install: $(PYTHON)
 	$(PIP) install -q -e .
 
-install-test: system-deps
+install-test: system-deps $(PYTHON)
 	$(PIP) install -q -e '.[test]'
 	[ ! -f package.json ] || npm ci --no-audit --no-fund --silent
 
 system-deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for pair in $(DEBIAN_PACKAGES); do \
+	  command -v $${pair#*:} >/dev/null 2>&1 || [ -x /usr/sbin/$${pair#*:} ] || missing="$$missing $${pair%%:*}"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 serve: install
-	course serve
+	$(VENV)/bin/course serve
 
 build: install
-	course build --strict
+	$(VENV)/bin/course build --strict
 
 check: install
-	course check --strict
+	$(VENV)/bin/course check --strict
 
 test: install-test
 	$(PYTHON) -m pytest
@@ -38,4 +46,4 @@ bench: install-test
 	$(PYTHON) bench/run.py
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache $(VENV)

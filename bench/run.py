@@ -5,8 +5,9 @@
 
 In one run, alternating (a) the pages alone, (b) our course with quizzes (`course build`) and
 (c) the same questions in mkdocs-quiz, each build in its own process. mkdocs-quiz is installed only
-for the benchmark, into bench/.venv (which sees this Python's MkDocs and mkdocs-material); with
---no-install or without network it is left out and its figures are marked as not measured.
+for the benchmark, into bench/.venv, beside the same MkDocs, mkdocs-material, pymdown-extensions and
+Markdown versions as this Python's; with --no-install (and no such bench/.venv) or without network
+it is left out and its figures are marked as not measured.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import shutil
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,6 +29,7 @@ import report  # noqa: E402
 REPO = HERE.parent
 VENV = HERE / ".venv"
 MKDOCS_QUIZ = "mkdocs-quiz==1.7.1"
+STACK = ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown")  # pinned to this Python's versions
 COURSE = [sys.executable, "-c", "import sys; from builder.cli import main; sys.exit(main(sys.argv[1:]))"]
 
 
@@ -43,14 +46,23 @@ def parse(argv):
 
 
 def mkdocs_quiz_python(install: bool) -> Path | None:
+    """A Python with mkdocs-quiz and the very MkDocs, mkdocs-material, pymdown-extensions and
+    Markdown versions this one runs, in bench/.venv: (c) then differs from (a) only by the plugin."""
     python = VENV / "bin" / "python"
+    pins = [MKDOCS_QUIZ] + [f"{name}=={version(name)}" for name in STACK]
     def usable() -> bool:
-        return python.exists() and subprocess.run([python, "-c", "import mkdocs_quiz"], capture_output=True).returncode == 0
+        check = "import mkdocs_quiz, material; from importlib.metadata import version as v; print(" + \
+            ", ".join(f"v({name!r})" for name in STACK) + ")"
+        found = subprocess.run([python, "-c", check], capture_output=True, text=True) if python.exists() else None
+        return bool(found and found.returncode == 0 and found.stdout.split() == [version(n) for n in STACK])
     if usable() or not install:
         return python if usable() else None
-    say(f"installing {MKDOCS_QUIZ} into {VENV.relative_to(REPO)} (for the benchmark only)")
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", VENV], check=True)
-    subprocess.run([python, "-m", "pip", "install", "-q", MKDOCS_QUIZ], capture_output=True)
+    say(f"installing {', '.join(pins)} into {VENV.relative_to(REPO)} (for the benchmark only)")
+    shutil.rmtree(VENV, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    result = subprocess.run([python, "-m", "pip", "install", "-q", *pins], capture_output=True, text=True)
+    if result.returncode:
+        say(result.stderr.strip()[-2000:])
     return python if usable() else None
 
 

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 
-from mdit_py_plugins.admon.index import _get_tag, _validate
+try:  # the admonition plugin's own reading of a `!!! type "title"` line
+    from mdit_py_plugins.admon.index import _get_tag, _validate
+except ImportError:  # pragma: no cover - another version: admonitions go to markdown-it
+    _get_tag = _validate = None
 
 _GLOBAL_FALLBACK = re.compile(
     r"[\t\\\x00]|<[A-Za-z/!?]|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
@@ -95,6 +98,8 @@ class Scanner:
         if stripped.startswith(("```", "~~~")):
             return "fence"
         if first in "!?" and stripped.startswith(_ADMONITION_MARKERS):
+            if _validate is None:
+                raise Fallback
             marker = next(m for m in _ADMONITION_MARKERS if stripped.startswith(m))
             if _validate(stripped[len(marker):]):
                 return "admonition"
