@@ -24,7 +24,7 @@ from .preview import Preview
 from .privacy import remote_loads, scan_site
 from .render import site
 from .render.compact import compact_html
-from .render.quiz_html import render_quiz, search_text
+from .render.quiz_html import key_name, render_quiz, search_text
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -91,6 +91,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, site.SHIM, content=site.shim_source()))
         for src, content in site.asset_files(self.course, url_of).items():
             files.append(File.generated(config, src, content=content))
+        for src, content in site.key_files(self.course, url_of).items():
+            files.append(File.generated(config, src, content=content))
         self.files = files
         return files
 
@@ -123,7 +125,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return url + (f"#{anchor}" if anchor else "")
 
         for stub, (quiz_id, question_id) in self.forms.pop(page.file.src_uri, {}).items():
-            output = output.replace(stub, render_quiz(self.course.quizzes[quiz_id], url_for, question_id), 1)
+            key_src = get_relative_url(f"{site.KEY_DIR}/{key_name(quiz_id, question_id)}.js", page.url)
+            form = render_quiz(self.course.quizzes[quiz_id], url_for, question_id, key_src)
+            output = output.replace(stub, form, 1)
         output = compact_html(output)
         self.page_loads[page.file.dest_uri] = remote_loads(output)
         return output

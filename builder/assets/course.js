@@ -250,6 +250,12 @@ function grade(q, a) { // {ok, part, right, total}: the same rules as builder/gr
   } catch (_) { return {ok: false, right: 0, total: 1}; }
 }
 
+/* A key from assets/course/keys/*.js: its review URLs are relative to the site root. */
+function keyFile(name) {
+  const k = JSON.parse(JSON.stringify(window.CB_KEYS[name]));
+  k.questions.forEach(q => { if (q.review) q.review = abs(q.review); });
+  return k;
+}
 function reviewLink(u) {
   const href = abs(u, location.href), p = pageAt(href);
   return h("p", {class: "cb-review"}, t("review") + " ", h("a", {href}, p ? p.title : u));
@@ -275,6 +281,7 @@ function show(f, q, a) { // feedback for one answered question
       li.classList.add(ok ? "cb-choice--right" : "cb-choice--wrong");
       fb.replaceChildren(h("p", {class: "cb-verdict"}, icon(ok), " " + t(ok ? "correct" : "incorrect")));
       fb.insertAdjacentHTML("beforeend", q.choices[i] || "");
+      fb.id = fb.id || f.id + "-" + i + "-fb";
       li.querySelector("input").setAttribute("aria-describedby", fb.id);
     });
   }
@@ -287,7 +294,13 @@ function show(f, q, a) { // feedback for one answered question
 
 function initQuiz(form) {
   let key;
-  try { key = JSON.parse(form.dataset.key); } catch (_) { return; }
+  const name = form.dataset.keyName, tag = form.previousElementSibling;
+  if (name && !(window.CB_KEYS || {})[name]) {
+    // instant navigation swaps pages in without running their scripts: load the key, then start
+    if (tag && tag.src && !form.dataset.loading) { form.dataset.loading = 1; D.head.append(h("script", {src: tag.src, onload: () => initQuiz(form)})); }
+    return;
+  }
+  try { key = name ? keyFile(name) : JSON.parse(form.dataset.key); } catch (_) { return; }
   if (form.cbReady) return;
   form.cbReady = true;
   const id = key.id, test = key.kind === "assessment", Q = {}, F = {}, slot = "q:" + id;

@@ -1,7 +1,7 @@
 """Quiz -> accessible HTML (fieldsets, legends, labelled controls) plus the data the runtime needs.
 
-Answers, feedback, hints and explanations travel in the form's `data-key` attribute (JSON), not in
-page text, so the search index never reveals them.
+Answers, feedback, hints and explanations travel in a per-quiz key script (or, without one, the
+form's `data-key` attribute), not in page text, so the search index never reveals them.
 """
 
 from __future__ import annotations
@@ -35,14 +35,17 @@ def environment() -> Environment:
     return env
 
 
-def render_quiz(quiz: Quiz, url_for: UrlFor, question_id: str | None = None) -> str:
+def render_quiz(quiz: Quiz, url_for: UrlFor, question_id: str | None = None, key_src: str | None = None) -> str:
+    """The quiz's form. With key_src, the answer key lives in that cacheable script, not in the page."""
     questions = [q for q in quiz.questions if question_id in (None, q.id)]
     template = environment().get_template("quiz.html.j2")
     html = template.render(
         quiz=quiz,
         questions=[_view(quiz, q, i) for i, q in enumerate(questions, 1)],
         whole=question_id is None,
-        key=json.dumps(_key(quiz, questions, url_for), ensure_ascii=False, separators=(",", ":")),
+        key=None if key_src else json.dumps(_key(quiz, questions, url_for), ensure_ascii=False, separators=(",", ":")),
+        key_name=key_name(quiz.id, question_id),
+        key_src=key_src,
     )
     # Only the indentation between tags goes: a line break inside text is a space, so words stay apart.
     return _BETWEEN_TAGS.sub("><", html).strip()
@@ -63,13 +66,14 @@ def search_text(quiz: Quiz, question_id: str | None = None) -> str:
 
 def _view(quiz: Quiz, question: Question, number: int) -> dict:
     """What the template needs for one question; ids unique within the page."""
-    dom_id = f"cb-{quiz.id}-{question.id}".replace(".", "-")
+    # short, stable and unique within a page: ids repeat in every control, and pages stay small
+    dom_id = "cb-" + hashlib.sha256(f"{quiz.id}/{question.id}".encode()).hexdigest()[:8]
     single_paragraph = markdown.is_single_paragraph(question.prompt)
     view = {
         "q": question,
         "number": number,
         "dom_id": dom_id,
-        "name": f"{quiz.id}--{question.id}",
+        "name": dom_id,
         "prompt_inline": markdown.inline(question.prompt) if single_paragraph else None,
         "prompt_block": None if single_paragraph else markdown.block(question.prompt),
     }
@@ -145,6 +149,18 @@ def _question_key(q: Question, url_for: UrlFor) -> dict:
     elif q.type == "cloze":
         key["blanks"] = {b.name: list(b.answers) for b in q.blanks}
     return key
+
+
+def key_name(quiz_id: str, question_id: str | None) -> str:
+    return quiz_id if question_id is None else f"{quiz_id}--{question_id}"
+
+
+def key_script(quiz: Quiz, url_for: UrlFor, question_id: str | None = None) -> str:
+    """A script that registers one embed's answer key (review URLs relative to the site root)."""
+    questions = [q for q in quiz.questions if question_id in (None, q.id)]
+    data = json.dumps(_key(quiz, questions, url_for), ensure_ascii=False, separators=(",", ":"))
+    name = json.dumps(key_name(quiz.id, question_id))
+    return f"(window.CB_KEYS=window.CB_KEYS||{{}})[{name}]={data};\n"
 
 
 def strings_json() -> str:

@@ -126,6 +126,28 @@ def storage_page() -> str:
     )
 
 
+KEY_DIR = f"{ASSET_DIR}/keys"
+
+
+def key_files(course: Course, url_of) -> dict[str, str]:
+    """One cacheable script per embedded quiz (or question): answers stay out of page HTML,
+    which keeps pages small; url_of(src) gives site-root-relative URLs for the review links."""
+    from .quiz_html import key_name, key_script
+
+    def root_url(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        return url_of(path) + (f"#{anchor}" if anchor else "")
+
+    files = {}
+    for page in course.pages():
+        for embed in page.embeds:
+            name = key_name(embed.quiz_id, embed.question_id)
+            if f"{KEY_DIR}/{name}.js" not in files:
+                quiz = course.quizzes[embed.quiz_id]
+                files[f"{KEY_DIR}/{name}.js"] = key_script(quiz, root_url, embed.question_id)
+    return files
+
+
 def shim_source() -> str:
     return (resources.files("builder") / "assets" / "vendor" / "iframe-worker-shim.js").read_text(encoding="utf-8")
 

@@ -96,10 +96,10 @@ def focus_ring(page) -> str:
 def test_the_whole_journey_by_keyboard_alone_with_visible_focus(page, server):
     base = server.url("journey")
     visit(page, base + "01-welcome/01-start/")
-    tab_to(page, "#cb-welcome-check-where-0")
+    tab_to(page, '[data-question="where"] input[value="0"]')
     assert focus_ring(page) != "none"
     page.keyboard.press("ArrowDown")  # radio group: arrows choose
-    assert page.is_checked("#cb-welcome-check-where-1")
+    assert page.is_checked('[data-question="where"] input[value="1"]')
     tab_to(page, ".cb-button--hint")
     assert re.match(r"[2-9](\.\d+)?px solid", focus_ring(page))
     page.keyboard.press("Enter")
@@ -112,7 +112,7 @@ def test_the_whole_journey_by_keyboard_alone_with_visible_focus(page, server):
     page.keyboard.press("Enter")
     where = question(page, "welcome-check", "where")
     assert where.locator(".cb-question__feedback").inner_text().startswith("✗ Not quite.")
-    tab_to(page, "#cb-welcome-check-where-1", back=True)
+    tab_to(page, '[data-question="where"] input[value="1"]', back=True)
     page.keyboard.press("ArrowUp")
     tab_to(page, "button.cb-button--check")
     page.keyboard.press("Space")
@@ -123,8 +123,7 @@ def test_the_whole_journey_by_keyboard_alone_with_visible_focus(page, server):
     drawn = [f.get_attribute("data-question") for f in form.locator("fieldset:not([hidden])").all()]
     for qid in drawn:
         field = question(page, "practice-end", qid)
-        first = field.locator("input, select").first
-        tab_to(page, f"#{first.get_attribute('id')}")
+        tab_to(page, f'form[data-quiz="practice-end"] fieldset[data-question="{qid}"] :is(input, select)')
         keyboard_answer(page, field, qid)
     tab_to(page, "button.cb-button--check")
     page.keyboard.press("Enter")
@@ -156,8 +155,7 @@ def keyboard_answer(page, field, qid: str) -> None:
         page.keyboard.type("meow")
     elif qid == "even":  # tick the boxes for 2 and 4, wherever shuffling put them
         for index in RIGHT["even"]:
-            box = field.locator(f'li[data-index="{index}"] input')
-            tab_to(page, "#" + box.get_attribute("id"))
+            tab_to(page, f'form[data-quiz="practice-end"] fieldset[data-question="even"] li[data-index="{index}"] input')
             page.keyboard.press("Space")
     elif qid == "sounds":
         for index, text in enumerate(RIGHT["sounds"]):
