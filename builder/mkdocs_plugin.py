@@ -105,7 +105,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
         def slot(match: re.Match) -> str:
             # Until on_post_page puts the form in, the page holds only the quiz's searchable text,
-            # so the search index never sees choices or the data-key, and indexes quickly.
+            # so the search index never sees choices, and indexes quickly.
             quiz_id, question_id = self.slots[int(match.group(1))]
             stub = f"<!--cb-quiz-{match.group(1)}-->{search_text(self.course.quizzes[quiz_id], question_id)}<!--/cb-quiz-->"
             forms[stub] = (quiz_id, question_id)
@@ -118,15 +118,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     @event_priority(-100)  # last: the page as it is written
     def on_post_page(self, output, page, config):
-        def url_for(target: str) -> str:
-            path, _, anchor = target.partition("#")
-            file = self.files.get_file_from_path(path)
-            url = get_relative_url(file.url, page.url) if file else path
-            return url + (f"#{anchor}" if anchor else "")
-
         for stub, (quiz_id, question_id) in self.forms.pop(page.file.src_uri, {}).items():
             key_src = get_relative_url(f"{site.KEY_DIR}/{key_name(quiz_id, question_id)}.js", page.url)
-            form = render_quiz(self.course.quizzes[quiz_id], url_for, question_id, key_src)
+            form = render_quiz(self.course.quizzes[quiz_id], key_src, question_id)
             output = output.replace(stub, form, 1)
         output = compact_html(output)
         self.page_loads[page.file.dest_uri] = remote_loads(output)

@@ -17,7 +17,7 @@ _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s
 # url( or @import, then what may stand between it and a URL's "//"; searched just before each "//"
 _CSS_BEFORE = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])(?:https?:)?//\Z""", re.I)
 _CSS_LOOKBACK = 256
-_REMOTE = re.compile(r"^\s*(?:https?:)?//", re.I)
+_REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)  # any scheme://host, or //host
 # <link rel=...> values that never fetch
 _INERT_LINK_RELS = {"canonical", "alternate", "author", "license", "me", "next", "prev", "search", "help"}
 
@@ -28,6 +28,11 @@ class RemoteLoad:
     col: int
     url: str
     what: str  # the tag or "css"
+
+
+def is_remote(url: str) -> bool:
+    """True when fetching `url` would leave the site (it names a host)."""
+    return bool(_REMOTE.match(url))
 
 
 def remote_loads(text: str, css: bool = False) -> list[RemoteLoad]:
@@ -74,7 +79,7 @@ def _tag_loads(text: str, tag: re.Match) -> list[RemoteLoad]:
         value = next(v for v in attr.groups()[1:] if v is not None)
         urls = [part.split()[0] for part in value.split(",") if part.strip()] if attr.group(1).lower() == "srcset" else [value]
         for url in urls:
-            if _REMOTE.match(url):
+            if is_remote(url):
                 found.append(_at(text, tag.start(), url, name))
     return found
 

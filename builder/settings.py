@@ -33,7 +33,7 @@ class Settings:
             root=root,
             docs_dir=(root / str(config.get("docs_dir") or "docs")).resolve(),
             quizzes_dir=(root / str(plugin.get("quizzes_dir") or "quizzes")).resolve(),
-            course_id=str(plugin.get("course_id") or _slug(title)),
+            course_id=str(plugin.get("course_id") or slug(title) or "course"),
             title=title,
             version=str(plugin.get("version") or "0.0.0"),
             language=str(plugin.get("language") or "en"),
@@ -115,5 +115,6 @@ def plugin_options(config: dict) -> dict:
     return {}
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "course"
+def slug(text: str) -> str:
+    """Lower-case letters and digits joined by hyphens: a course id or a module folder name."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -300,7 +300,7 @@ function initQuiz(form) {
     if (tag && tag.src && !form.dataset.loading) { form.dataset.loading = 1; D.head.append(h("script", {src: tag.src, onload: () => initQuiz(form)})); }
     return;
   }
-  try { key = name ? keyFile(name) : JSON.parse(form.dataset.key); } catch (_) { return; }
+  try { key = keyFile(name); } catch (_) { return; }
   if (form.cbReady) return;
   form.cbReady = true;
   const id = key.id, test = key.kind === "assessment", Q = {}, F = {}, slot = "q:" + id;

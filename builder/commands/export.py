@@ -6,7 +6,6 @@ its SHA-256 in CHECKSUMS.sha256 (see `course verify-copy`).
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
+from ..settings import slug as settings_slug
 from ..validation.modules import module_id
 from .common import add_root
 
@@ -81,7 +82,7 @@ def new_module(args) -> int:
     settings = _settings(args)
     if settings is None:
         return 1
-    slug = re.sub(r"[^a-z0-9]+", "-", args.title.lower()).strip("-")
+    slug = settings_slug(args.title)
     if not slug:
         print(f"error: cannot make a folder name from the title '{args.title}'", file=sys.stderr)
         return 2

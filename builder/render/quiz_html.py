@@ -1,7 +1,7 @@
 """Quiz -> accessible HTML (fieldsets, legends, labelled controls) plus the data the runtime needs.
 
-Answers, feedback, hints and explanations travel in a per-quiz key script (or, without one, the
-form's `data-key` attribute), not in page text, so the search index never reveals them.
+Answers, feedback, hints and explanations travel in a per-quiz key script (assets/course/keys/),
+not in page text, so the search index never reveals them and pages stay small.
 """
 
 from __future__ import annotations
@@ -35,15 +35,14 @@ def environment() -> Environment:
     return env
 
 
-def render_quiz(quiz: Quiz, url_for: UrlFor, question_id: str | None = None, key_src: str | None = None) -> str:
-    """The quiz's form. With key_src, the answer key lives in that cacheable script, not in the page."""
+def render_quiz(quiz: Quiz, key_src: str, question_id: str | None = None) -> str:
+    """The quiz's form; its answer key lives in the cacheable script at key_src (see key_script)."""
     questions = [q for q in quiz.questions if question_id in (None, q.id)]
     template = environment().get_template("quiz.html.j2")
     html = template.render(
         quiz=quiz,
         questions=[_view(quiz, q, i) for i, q in enumerate(questions, 1)],
         whole=question_id is None,
-        key=None if key_src else json.dumps(_key(quiz, questions, url_for), ensure_ascii=False, separators=(",", ":")),
         key_name=key_name(quiz.id, question_id),
         key_src=key_src,
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 from ..diagnostics import Report, did_you_mean
 from ..loading.markdown_source import RawLink
 from ..model import Course, Page
+from ..privacy import is_remote
 
-_REMOTE = re.compile(r"^(?:[a-z]+:)?//", re.I)
 
 
 @dataclass
@@ -97,7 +96,7 @@ def check_links(course: Course, sources: Sources, report: Report) -> None:
                     f"image '{link.target}' has no alt text",
                     "describe what the image shows: ![a timeline of …](…); screen readers read it aloud",
                 )
-            if link.is_image and _REMOTE.match(link.target):
+            if link.is_image and is_remote(link.target):
                 report.error(
                     span,
                     "privacy.remote-resource",
