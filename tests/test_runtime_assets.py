@@ -5,19 +5,28 @@ from __future__ import annotations
 import gzip
 import re
 
-from builder.render import site
+from builder.render import runtime, site
 from builder.render.strings import STRINGS
 from conftest import REPO
 
 ASSETS = REPO / "builder" / "assets"
-JS = (ASSETS / "course.js").read_text(encoding="utf-8")
+JS = runtime.runtime_source()
 CSS = (ASSETS / "course.css").read_text(encoding="utf-8")
 
 
+def test_runtime_is_every_part_in_the_explicit_order():
+    parts = sorted(p.name for p in (ASSETS / "runtime").glob("*.js"))
+    assert sorted(runtime.SCRIPTS) == parts, "every file in builder/assets/runtime/ is listed once in SCRIPTS"
+    positions = [JS.index(f"/* {name} */\n") for name in runtime.SCRIPTS]
+    assert positions == sorted(positions)
+    assert JS.count("})();") >= 1 and JS.rstrip().endswith("})();")
+
+
 def test_runtime_stays_small():
-    raw = (JS + CSS).encode()
-    assert len(raw) <= 40 * 1024, f"course.js + course.css: {len(raw)} bytes (budget 40 KiB)"
-    assert len(gzip.compress(raw, 9)) <= 16_000, "well under 20 KB gzipped"
+    js = len(gzip.compress(JS.encode(), 9))
+    assert js <= 16_000, f"course.js as shipped: {js} bytes gzipped (budget 16 KB)"
+    css = len(gzip.compress(CSS.encode(), 9))
+    assert css <= 4_000, f"course.css: {css} bytes gzipped (budget 4 KB)"
 
 
 def string_keys(source: str) -> set[str]:

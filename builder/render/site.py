@@ -8,11 +8,13 @@ from ..loading.page_scan import quiz_fences
 from ..model import Course
 from . import markdown
 from .quiz_html import strings_json
+from .runtime import runtime_source
 from .strings import t
 
 ASSET_DIR = "assets/course"
 # At the site root: from file://, Firefox gives each page its own storage, so pages reach this one
-# (in a hidden iframe, by postMessage) to share the learner's progress. It runs course.js's store.
+# (in a hidden iframe, by postMessage) to share the learner's progress. It runs course.js's store
+# (builder/assets/runtime/store.js).
 STORAGE_PAGE = "storage.html"
 SHIM = "assets/vendor/iframe-worker/shim.js"  # vendored from npm (MIT); see assets/vendor/
 # The learner's own pages, generated at the docs root; the runtime fills each view.
@@ -105,12 +107,10 @@ def asset_files(course: Course, url_of) -> dict[str, str]:
     """The learner's runtime (JS and CSS), shipped inside the site: no CDN, nothing remote."""
     import json
 
-    files = {}
-    folder = resources.files("builder") / "assets"
-    for name in ("course.js", "course.css"):
-        item = folder / name
-        if item.is_file():
-            files[f"{ASSET_DIR}/{name}"] = item.read_text(encoding="utf-8")
+    files = {
+        f"{ASSET_DIR}/course.js": runtime_source(),
+        f"{ASSET_DIR}/course.css": (resources.files("builder") / "assets" / "course.css").read_text(encoding="utf-8"),
+    }
     files[f"{ASSET_DIR}/strings.js"] = f"window.CB_STRINGS={strings_json()};\n"
     data = json.dumps(manifest(course, url_of), ensure_ascii=False, separators=(",", ":"))
     files[f"{ASSET_DIR}/manifest.js"] = f"window.CB_MANIFEST={data};\n"
@@ -153,14 +153,12 @@ def shim_source() -> str:
 
 
 def add_assets(config) -> None:
-    shipped = resources.files("builder") / "assets"
-    scripts = ["strings.js", "manifest.js"] + [n for n in ("course.js",) if (shipped / n).is_file()]
-    for name in scripts:
+    for name in ("strings.js", "manifest.js", "course.js"):
         path = f"{ASSET_DIR}/{name}"
         if path not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(path)
     css = f"{ASSET_DIR}/course.css"
-    if (shipped / "course.css").is_file() and css not in config.extra_css:
+    if css not in config.extra_css:
         config.extra_css.append(css)
 
 

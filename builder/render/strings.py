@@ -40,7 +40,7 @@ STRINGS: dict[str, str] = {
     "page_record": "Completion record",
     "true": "True",
     "false": "False",
-    # the runtime (builder/assets/course.js)
+    # the runtime (builder/assets/runtime/)
     "parts_right": "{right} of {total} parts right.",
     "check_result": "{right} of {total} answered correctly.",
     "missing": "{n} not answered yet.",

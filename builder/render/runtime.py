@@ -1,0 +1,33 @@
+"""The learner's runtime: small classic scripts (builder/assets/runtime/) joined, in this explicit
+order, into the one course.js a site ships (one request; ES modules do not load from file://)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+# Order matters: each part may use what the parts before it define; start.js runs everything.
+SCRIPTS = (
+    "base.js",
+    "store.js",
+    "grading.js",
+    "progress.js",
+    "quiz-ui.js",
+    "nav.js",
+    "learner-pages.js",
+    "start.js",
+)
+
+HEADER = """/* Course Builder: the learner's runtime. Quizzes, progress, journal, completion record, export/import.
+   Plain JavaScript, no framework. Built from builder/assets/runtime/ (see builder/render/runtime.py);
+   contracts: docs/learner.md. */
+"""
+
+
+def script_source(name: str) -> str:
+    return (resources.files("builder") / "assets" / "runtime" / name).read_text(encoding="utf-8")
+
+
+def runtime_source() -> str:
+    """course.js as shipped: every part in order, inside one function scope."""
+    parts = [f"/* {name} */\n{script_source(name).rstrip()}\n" for name in SCRIPTS]
+    return HEADER + '(() => {\n"use strict";\n' + "\n".join(parts) + "})();\n"
