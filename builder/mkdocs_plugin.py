@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from . import parallel
+from . import output_dir, parallel
 from .diagnostics import Report
 from .pipeline import load_course
 from .preview import Preview
@@ -59,6 +59,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").parent
         self.settings = Settings.from_config(root, dict(config), dict(self.config))
+        _check_site_dir(config, self.settings)
         if self.checked and self.checked[0] == self.settings:
             course = self.checked[1]  # loaded once per build: no second parse of every page
         else:
@@ -177,6 +178,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             log.error(f"{path}:{load.line}:{load.col}: error: built page loads '{load.url}' from another site [privacy.remote-request]")
         if problems:
             raise PluginError(f"course: {len(problems)} third-party request(s) in the built site; a school's copy must make none")
+        output_dir.mark(Path(config.site_dir))  # so the next build may replace it
 
     def on_build_error(self, error):
         if self.workers and self.workers.is_worker:
@@ -185,6 +187,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.settings.quizzes_dir))
         return server
+
+
+def _check_site_dir(config, settings: Settings) -> None:
+    """Plain `mkdocs build` empties site_dir first: never when it holds the course or someone's files."""
+    inputs = [settings.docs_dir, settings.quizzes_dir] + ([config.config_file_path] if config.config_file_path else [])
+    try:
+        output_dir.check_target(Path(config.site_dir), settings.root, inputs, "site_dir")
+    except output_dir.UnsafeOutput as error:
+        raise PluginError(f"course: {error}")
 
 
 def _search_index(config):

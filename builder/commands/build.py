@@ -9,10 +9,10 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from .common import add_report_options, add_root, checked_course, print_report
+from .. import output_dir
+from .common import EXIT_USAGE, add_report_options, add_root, checked_course, print_report
 
 
 def add_parser(sub) -> None:
@@ -46,15 +46,29 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, o
     if checked and "course" in config.plugins:
         config.plugins["course"].checked = checked
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir).resolve()
+    try:
+        output_dir.check_target(target, root, source_paths(config), "--site-dir" if site_dir else "site_dir")
+    except output_dir.UnsafeOutput as error:
+        print(f"course build: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging = output_dir.staging_dir(target.parent, target.name, "new")
     if not run_mkdocs(config, staging, offline, jobs):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build stopped: {_kept(target)}", file=sys.stderr)
         return 1
+    output_dir.mark(staging)
     _swap(staging, target)
     print(f"built {_count(target)} files into {target}")
     return 0
+
+
+def source_paths(config) -> list[Path]:
+    """What a build reads: an output folder may neither hold nor lie inside these."""
+    plugin = config.plugins.get("course")
+    quizzes = plugin.config.quizzes_dir if plugin is not None else "quizzes"
+    config_file = Path(config.config_file_path)
+    return [Path(config.docs_dir), config_file.parent / quizzes, config_file]
 
 
 def _load(root: Path, strict: bool):
@@ -104,7 +118,7 @@ def run_mkdocs(config, out_dir: Path, offline: bool = False, jobs: int | None = 
 def _swap(staging: Path, target: Path) -> None:
     old = None
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        old = output_dir.staging_dir(target.parent, target.name, "old")
         old.rmdir()
         target.rename(old)
     staging.rename(target)

@@ -10,6 +10,8 @@ from ..diagnostics import Report
 from ..pipeline import load_course
 from ..settings import Settings, load_settings
 
+EXIT_USAGE = 2  # a wrong option, as argparse exits
+
 
 def add_root(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="the course folder (holding mkdocs.yml); default: here")

@@ -6,11 +6,12 @@ its SHA-256 in CHECKSUMS.sha256 (see `course verify-copy`).
 
 from __future__ import annotations
 
+import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from .common import add_report_options, add_root, checked_course, print_report
+from .. import output_dir
+from .common import EXIT_USAGE, add_report_options, add_root, checked_course, print_report
 
 FORMATS = ("offline",)
 
@@ -37,14 +38,24 @@ def run(args) -> int:
     if config is None:
         return 1
     dist = (args.out or settings.root / "dist").resolve()
+    try:
+        output_dir.check_target(dist, settings.root, [settings.docs_dir, settings.quizzes_dir, settings.root / "mkdocs.yml"],
+                                "--out" if args.out else "the output folder")
+        name = output_dir.inside(dist, f"{course.info.id}-{course.info.version}-offline").name
+    except output_dir.UnsafeOutput as error:
+        print(f"course export: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     dist.mkdir(parents=True, exist_ok=True)
-    name = f"{course.info.id}-{course.info.version}-offline"
-    with tempfile.TemporaryDirectory(prefix=".offline-", dir=dist) as tmp:
-        site = Path(tmp) / "site"
+    output_dir.mark(dist)
+    tmp = output_dir.staging_dir(dist, "offline", "new")
+    try:
+        site = tmp / "site"
         if not run_mkdocs(config, site, offline=True):
             return 1
         removed = offline.trim(site, _search_languages(config))
         folder, archive = offline.package(site, dist, name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     files = sum(1 for p in folder.rglob("*") if p.is_file())
     print(f"wrote {archive} ({archive.stat().st_size / 1e6:.2f} MB, {files} files; left out {len(removed)} source maps and unused search files)")
     print(f"open {folder / 'index.html'} in a browser, or copy the folder to any web server")

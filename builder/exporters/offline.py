@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from ..integrity import write_manifest
+from ..output_dir import MARKER, inside
 
 LUNR_DIR = "assets/javascripts/lunr"
 
@@ -34,13 +35,18 @@ def trim(site: Path, languages: list[str]) -> list[str]:
 
 
 def package(site: Path, dist: Path, name: str) -> tuple[Path, Path]:
-    """Copy the site to dist/NAME/, write its checksum manifest, and zip it as dist/NAME.zip."""
-    folder = dist / name
-    if folder.exists():
+    """Copy the site to dist/NAME/, write its checksum manifest, and zip it as dist/NAME.zip.
+
+    dist is an output folder the caller has checked (builder/output_dir.py): what is in it is ours.
+    """
+    folder = inside(dist, name)
+    if folder.is_dir() and not folder.is_symlink():
         shutil.rmtree(folder)
-    shutil.copytree(site, folder)
+    elif folder.exists() or folder.is_symlink():
+        folder.unlink()
+    shutil.copytree(site, folder, ignore=shutil.ignore_patterns(MARKER))
     write_manifest(folder)
-    archive = dist / f"{name}.zip"
+    archive = inside(dist, f"{name}.zip")
     partial = archive.with_suffix(".zip.part")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(folder.rglob("*")):
