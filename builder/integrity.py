@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -43,7 +44,10 @@ class CopyReport:
 
 def verify_copy(location: Path) -> CopyReport:
     """Compare a copy (a folder, or a zip with the copy at its root or in one top folder)."""
-    files = _zip_files(location) if location.is_file() else _folder_files(location)
+    try:
+        files = _zip_files(location) if location.is_file() else _folder_files(location)
+    except (OSError, ValueError):  # a name too long for the disk, or unreadable
+        files = None
     report = CopyReport()
     if files is None:
         report.error = f"{location} is neither a folder nor a zip file"
@@ -54,25 +58,57 @@ def verify_copy(location: Path) -> CopyReport:
         return report
     base = manifest_name[: -len(MANIFEST)]
     expected = {}
-    for line in files[manifest_name]().decode("utf-8", "replace").splitlines():
+    manifest = _read(files[manifest_name], limit=MAX_MANIFEST)
+    if manifest is None:
+        report.error = f"{MANIFEST} in {location} cannot be read: the copy is damaged"
+        return report
+    for line in manifest.decode("utf-8", "replace").splitlines():
         checksum, _, name = line.partition("  ")
         if name:
             expected[base + name] = checksum
     for name, checksum in sorted(expected.items()):
         if name not in files:
             report.missing.append(name[len(base):])
-        elif digest(files[name]()) != checksum:
+        elif _digest_of(files[name]) != checksum:  # None when unreadable: damaged
             report.changed.append(name[len(base):])
         report.checked += 1
     report.extra = sorted(n[len(base):] for n in files if n.startswith(base) and n not in expected and n != manifest_name)
     return report
 
 
+# what a damaged zip member or an unreadable file raises when read
+_READ_ERRORS = (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, RuntimeError)
+
+
+MAX_MANIFEST = 16 * 1024 * 1024
+
+
+def _read(opener, limit: int) -> bytes | None:
+    try:
+        with opener() as stream:
+            data = stream.read(limit + 1)
+    except _READ_ERRORS:
+        return None
+    return data if len(data) <= limit else None
+
+
+def _digest_of(opener) -> str | None:
+    """SHA-256 read in chunks (a member that inflates to gigabytes is never held in memory)."""
+    sha = hashlib.sha256()
+    try:
+        with opener() as stream:
+            while chunk := stream.read(1 << 20):
+                sha.update(chunk)
+    except _READ_ERRORS:
+        return None
+    return sha.hexdigest()
+
+
 def _folder_files(folder: Path):
     if not folder.is_dir():
         return None
     return {
-        p.relative_to(folder).as_posix(): (lambda p=p: p.read_bytes())
+        p.relative_to(folder).as_posix(): (lambda p=p: p.open("rb"))
         for p in folder.rglob("*")
         if p.is_file()
     }
@@ -81,6 +117,6 @@ def _folder_files(folder: Path):
 def _zip_files(path: Path):
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except _READ_ERRORS:
         return None
-    return {info.filename: (lambda n=info.filename: archive.read(n)) for info in archive.infolist() if not info.is_dir()}
+    return {info.filename: (lambda n=info.filename: archive.open(n)) for info in archive.infolist() if not info.is_dir()}

@@ -8,6 +8,7 @@ from pathlib import Path
 from .diagnostics import Report, SourceSpan
 from .loading.files import read_text
 from .loading.markdown_source import parse_page
+from .loading.tree import bad_links, files_under
 from .loading.yaml_source import parse_yaml
 from .privacy import remote_loads
 from .model import Course, CourseInfo, Module, Page, Quiz, QuizEmbed
@@ -22,6 +23,7 @@ QUIZ_SUFFIXES = (".yml", ".yaml")
 def load_course(settings: Settings, report: Report | None = None) -> tuple[Course | None, Report]:
     """Read, validate and cross-check the whole course. Course is None when there are errors."""
     report = report if report is not None else Report()
+    settings.problems(report)
     course, links = _build(settings, report)
     if not settings.docs_dir.is_dir():
         return None, report  # nothing to cross-check against
@@ -54,29 +56,52 @@ def with_assessment_pages(course: Course) -> Course:
     return replace(course, modules=tuple(modules))
 
 
+def _check_links(settings: Settings, report: Report) -> set[Path]:
+    """Report symbolic links that leave modules/ or quizzes/; returns them, never to be followed."""
+    skip = set()
+    for folder in (settings.docs_dir, settings.quizzes_dir):
+        if not folder.is_dir():
+            continue
+        for link in bad_links(folder):
+            skip.add(link.path)
+            where = settings.rel(folder) + "/"
+            if link.broken:
+                report.error(SourceSpan(settings.rel(link.path)), "file.symlink-broken",
+                             f"symbolic link to '{link.target}' leads nowhere", "remove the link, or point it at a file in the course")
+            else:
+                report.error(SourceSpan(settings.rel(link.path)), "file.symlink-outside",
+                             f"symbolic link to '{link.target}' leaves {where}: it is not followed, and nothing it points to is published",
+                             f"copy what the course needs into {where}, then remove the link")
+    return skip
+
+
 def _build(settings: Settings, report: Report) -> tuple[Course, dict]:
     links: dict = {}
     home, modules, extras = None, [], []
     docs = settings.docs_dir
+    skip = _check_links(settings, report)
     if not docs.is_dir():
         report.error(SourceSpan(settings.rel(docs)), "course.no-docs-dir", f"no folder '{settings.rel(docs)}' for the modules")
     else:
-        home_raw = _read_page(settings, docs / "index.md", report, links) if (docs / "index.md").is_file() else None
+        home_path = docs / "index.md"
+        home_raw = _read_page(settings, home_path, report, links) if home_path.is_file() and home_path not in skip else None
         home = home_raw[0] if home_raw else None
         for path in sorted(docs.iterdir()):
+            if path in skip:
+                continue
             if path.is_dir() and not path.name.startswith((".", "_")):
-                module = _load_module(settings, path, report, links)
+                module = _load_module(settings, path, report, links, skip)
                 if module:
                     modules.append(module)
             elif path.suffix == ".md" and path.name != "index.md":
                 loaded = _read_page(settings, path, report, links)
                 if loaded:
                     extras.append(loaded[0])
-        if home is None:
+        if home is None and home_path not in skip:
             report.error(SourceSpan(settings.rel(docs / "index.md")), "course.no-home", "the course has no home page", f"create {settings.rel(docs / 'index.md')}")
     _check_duplicate_modules(modules, report)
     info = CourseInfo(settings.course_id, settings.title, settings.version, settings.language)
-    quizzes = _load_quizzes(settings, report)
+    quizzes = _load_quizzes(settings, report, skip)
     report.files_checked += len(quizzes.files)
     course = Course(info, home, tuple(modules), quizzes.by_id, tuple(sorted(extras, key=lambda p: (p.order, p.src))))
     return course, links
@@ -104,9 +129,11 @@ def _read_page(settings: Settings, path: Path, report: Report, links: dict, modu
     return build_page(src, raw, span, report, fields), raw
 
 
-def _load_module(settings: Settings, folder: Path, report: Report, links: dict) -> Module | None:
-    pages_md = sorted(p for p in folder.glob("*.md") if p.name != "index.md")
+def _load_module(settings: Settings, folder: Path, report: Report, links: dict, skip: set[Path]) -> Module | None:
+    pages_md = sorted(p for p in folder.glob("*.md") if p.name != "index.md" and p not in skip)
     index_path = folder / "index.md"
+    if index_path in skip:
+        return None  # reported as a link that leaves the course
     if not index_path.is_file():
         if pages_md:
             report.error(
@@ -144,12 +171,12 @@ class _Quizzes:
         self.files: list[Path] = []
 
 
-def _load_quizzes(settings: Settings, report: Report) -> _Quizzes:
+def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizzes:
     result = _Quizzes()
     if not settings.quizzes_dir.is_dir():
         return result
-    for path in sorted(settings.quizzes_dir.rglob("*")):
-        if path.suffix not in QUIZ_SUFFIXES or not path.is_file():
+    for path in files_under(settings.quizzes_dir, skip):
+        if path.suffix not in QUIZ_SUFFIXES:
             continue
         result.files.append(path)
         span = SourceSpan(settings.rel(path))

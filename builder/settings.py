@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
-from .diagnostics import Report, SourceSpan
+from .diagnostics import Report, SourceSpan, relative
+from .loading.config_yaml import ConfigError, load_config_text
 from .loading.files import read_text
 
 CONFIG_FILE = "mkdocs.yml"
@@ -23,6 +22,8 @@ class Settings:
     title: str
     version: str
     language: str = "en"
+    # where course_id, version, docs_dir, quizzes_dir are written in mkdocs.yml (for diagnostics)
+    lines: dict = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def from_config(cls, root: Path, config: dict, plugin: dict) -> "Settings":
@@ -33,25 +34,44 @@ class Settings:
             root=root,
             docs_dir=(root / str(config.get("docs_dir") or "docs")).resolve(),
             quizzes_dir=(root / str(plugin.get("quizzes_dir") or "quizzes")).resolve(),
-            course_id=str(plugin.get("course_id") or slug(title) or "course"),
+            course_id=str(plugin.get("course_id") or slug(title)[:64].strip("-") or "course"),
             title=title,
             version=str(plugin.get("version") or "0.0.0"),
             language=str(plugin.get("language") or "en"),
         )
 
+    def problems(self, report: Report) -> None:
+        """Settings that become file names or paths: a slug, a version, folders inside the course."""
+        span = SourceSpan(CONFIG_FILE)
+        if not SLUG.match(self.course_id):
+            report.error(span.at(self.lines.get("course_id", 0)), "config.bad-course-id",
+                         f"course_id '{_short(self.course_id)}' is not a slug",
+                         "use lower-case letters, digits and single hyphens (at most 64), e.g. 'teaching-newcomers'")
+        if not VERSION.match(self.version):
+            report.error(span.at(self.lines.get("version", 0)), "config.bad-version",
+                         f"version '{_short(self.version)}' is not a version string",
+                         "start with a letter or digit; then letters, digits, '.', '-', '+' or '_' (at most 40), e.g. '1.2.0'")
+        for key, folder in (("docs_dir", self.docs_dir), ("quizzes_dir", self.quizzes_dir)):
+            if not folder.is_relative_to(self.root):
+                report.error(span.at(self.lines.get(key, 0)), "config.outside-course",
+                             f"{key} '{_short(str(folder))}' is outside the course folder",
+                             "keep the modules and quizzes inside the folder that holds mkdocs.yml")
+
     def rel(self, path: Path) -> str:
         """Project-relative POSIX path, as diagnostics show it."""
-        try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        path = Path(path)
+        try:  # resolve the folder, never the last part: a link is shown where it is, not where it points
+            return (path.parent.resolve() / path.name).relative_to(self.root).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            return path.as_posix()
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold tags (!ENV, !!python/name:…) that only MkDocs resolves: keep them as text."""
+SLUG = re.compile(r"^(?=.{1,64}\Z)[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,39}\Z")
 
 
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def load_settings(root: Path, report: Report) -> Settings | None:
@@ -67,16 +87,18 @@ def load_settings(root: Path, report: Report) -> Settings | None:
     if text is None:
         return None
     try:
-        config = yaml.load(text, Loader=_ConfigLoader) or {}
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        report.error(span.at(mark.line + 1 if mark else 1), "yaml.syntax", f"YAML syntax error: {error.problem}")
+        config = load_config_text(text, path)
+    except ConfigError as error:
+        code = "yaml.syntax" if str(error).startswith("YAML") else "config.invalid"
+        report.error(SourceSpan(relative(error.path, root), error.line), code, str(error), error.hint)
         return None
-    if not isinstance(config, dict):
-        report.error(span, "config.invalid", f"{CONFIG_FILE} must be a mapping of keys")
+    options = plugin_options(config, span.at(_line_of(text, "plugins:")), report)
+    if options is None:
         return None
     check_privacy(config, span, text, report)
-    return Settings.from_config(root, config, plugin_options(config))
+    settings = Settings.from_config(root, config, options)
+    lines = {key: _line_of(text, f"{key}:") for key in ("course_id", "version", "docs_dir", "quizzes_dir")}
+    return replace(settings, lines=lines)
 
 
 def check_privacy(config: dict, span: SourceSpan, text: str, report: Report) -> None:
@@ -108,10 +130,21 @@ def _line_of(text: str, needle: str) -> int:
     return 0
 
 
-def plugin_options(config: dict) -> dict:
-    for entry in config.get("plugins") or []:
+def plugin_options(config: dict, span: SourceSpan, report: Report) -> dict | None:
+    """The `course` plugin's options, from `plugins:` as a list or (as MkDocs also takes) a mapping."""
+    plugins = config.get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{name: options} for name, options in plugins.items()]
+    if not isinstance(plugins, list):
+        report.error(span, "config.invalid", "'plugins' must be a list of plugins (or a mapping of plugin names to options)")
+        return None
+    for entry in plugins:
         if isinstance(entry, dict) and "course" in entry:
-            return entry["course"] or {}
+            options = entry["course"] or {}
+            if not isinstance(options, dict):
+                report.error(span, "config.invalid", "the 'course' plugin's options must be a mapping of keys")
+                return None
+            return options
     return {}
 
 

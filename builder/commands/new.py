@@ -53,6 +53,9 @@ kind: {kind}
 """
 
 
+MAX_SLUG = 60
+
+
 def add_parser(sub) -> None:
     parser = sub.add_parser("new", help="scaffold a module or a quiz", description=__doc__)
     what = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
@@ -82,7 +85,7 @@ def new_module(args) -> int:
     settings = _settings(args)
     if settings is None:
         return 1
-    slug = settings_slug(args.title)
+    slug = settings_slug(args.title)[:MAX_SLUG].strip("-")  # a long title must not make a name too long for the disk
     if not slug:
         print(f"error: cannot make a folder name from the title '{args.title}'", file=sys.stderr)
         return 2
@@ -92,9 +95,13 @@ def new_module(args) -> int:
         return 1
     numbers = [int(m.group(1)) for p in folders if (m := re.match(r"^(\d+)[-_ ]", p.name))]
     folder = settings.docs_dir / f"{(max(numbers) + 1) if numbers else 1:02d}-{slug}"
-    folder.mkdir(parents=True)
-    (folder / "index.md").write_text(MODULE_INDEX.format(title=args.title.replace('"', "'")), encoding="utf-8")
-    (folder / "01-first-page.md").write_text(FIRST_PAGE, encoding="utf-8")
+    try:
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(MODULE_INDEX.format(title=args.title.replace('"', "'")), encoding="utf-8")
+        (folder / "01-first-page.md").write_text(FIRST_PAGE, encoding="utf-8")
+    except OSError as error:
+        print(f"error: cannot create {settings.rel(folder)}: {error.strerror or error}", file=sys.stderr)
+        return 1
     print(f"created {settings.rel(folder)}/ (module id '{slug}'): edit index.md's front matter, then run `course check`")
     return 0
 

@@ -136,12 +136,20 @@ def resolve(page_src: str, target: str, pages: dict[str, Page], docs_dir: Path):
         return ("link.broken", f"link '{target}' points outside the course's pages", None)
     if resolved.endswith(".md"):
         page = pages.get(resolved)
-        if page is None and not (docs_dir / resolved).is_file():
+        if page is None and not _on_disk(docs_dir / resolved, file=True):
             return ("link.broken", f"link to missing page '{target}'", _nearest_page(resolved, base, pages))
         return _anchor_problem(page, anchor, target) if page else None
-    if not (docs_dir / resolved).exists():
+    if not _on_disk(docs_dir / resolved):
         return ("link.broken", f"link to missing file '{target}'", None)
     return None
+
+
+def _on_disk(path: Path, file: bool = False) -> bool:
+    """Whether PATH is there; a name too long for the file system (or with a NUL) is not."""
+    try:
+        return path.is_file() if file else path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _nearest_page(resolved: str, base: str, pages) -> str | None:
