@@ -23,6 +23,7 @@ class LineIndex:
     span: SourceSpan
     values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    texts: dict[KeyPath, str] = field(default_factory=dict)  # scalars YAML read as non-text: as written
 
     def at(self, path: KeyPath, key: bool = False) -> SourceSpan:
         """The span of the value at `path` (or of its key), falling back to the nearest parent."""
@@ -54,10 +55,48 @@ def parse_yaml(text: str, span: SourceSpan, report: Report, line_offset: int = 0
     except yaml.YAMLError as error:  # reader errors (control characters) carry no problem_mark
         report.error(span.at(line_offset + 1), "yaml.syntax", f"YAML syntax error: {error}")
         return None, index
+    except RecursionError:  # pragma: no cover - libyaml stops at depth 1000 before Python does
+        report.error(span.at(line_offset + 1), "yaml.too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
+        return None, index
     if node is None:
         return None, index
-    builder = _Builder(index, report, line_offset)
-    return builder.build(node, ()), index
+    builder = _Builder(index, report, line_offset, _count_nodes(node) + MAX_ALIAS_VALUES)
+    try:
+        return builder.build(node, ()), index
+    except _Refused as refused:
+        report.error(span.at(*refused.pos), refused.code, refused.message, refused.hint)
+        return None, index
+
+
+MAX_DEPTH = 50  # a quiz is a few levels deep; YAML nested deeper is not a quiz
+MAX_ALIAS_VALUES = 10_000  # values aliases (*name) may add: a "billion laughs" file stops here
+# The tags of plain YAML data; anything else (!custom, !!python/…) is not part of the formats.
+STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")}
+
+
+_PLAIN_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.MappingNode: "tag:yaml.org,2002:map",
+               yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
+class _Refused(Exception):
+    def __init__(self, pos: tuple[int, int], code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.pos, self.code, self.message, self.hint = pos, code, message, hint
+
+
+def _count_nodes(root) -> int:
+    """Distinct nodes of the composed graph (aliases share nodes): linear, whatever the aliases."""
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return len(seen)
 
 
 def _syntax_hint(problem: str, text: str, line: int) -> str | None:
@@ -75,17 +114,49 @@ def _syntax_hint(problem: str, text: str, line: int) -> str | None:
 class _Builder:
     """Turns composed nodes into plain Python data while recording each node's position."""
 
-    def __init__(self, index: LineIndex, report: Report, line_offset: int) -> None:
+    def __init__(self, index: LineIndex, report: Report, line_offset: int, budget: int) -> None:
         self.index = index
         self.report = report
         self.offset = line_offset
         self.constructor = yaml.SafeLoader("")  # scalar resolution only
+        self.budget = budget  # values still to build: aliases may not expand the data beyond it
+        self.open: set[int] = set()  # nodes being built: an alias to one of them is a loop
 
     def _pos(self, node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
 
     def build(self, node, path: KeyPath):
+        self._guard(node, path)
         self.index.values[path] = self._pos(node)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            self.open.add(id(node))
+            try:
+                return self._collection(node, path)
+            finally:
+                self.open.discard(id(node))
+        value = self._scalar(node)
+        if not isinstance(value, str):
+            self.index.texts[path] = node.value
+        return value
+
+    def _guard(self, node, path: KeyPath) -> None:
+        pos = self._pos(node)
+        if node.tag not in STANDARD_TAGS:  # reported once; the value is read as plain data
+            tag, node.tag = node.tag, _PLAIN_TAGS[type(node)]
+            self.report.error(self.index.span.at(*pos), "yaml.unknown-tag", f"unknown YAML tag '{tag.replace('tag:yaml.org,2002:', '!!')}'",
+                              "tags are not part of the format: remove it (put text that starts with '!' in quotes)")
+        if id(node) in self.open:
+            raise _Refused(pos, "yaml.recursive-alias", "an alias (*name) refers to a value that contains it",
+                           "write the value out instead of the alias")
+        if len(path) > MAX_DEPTH:
+            raise _Refused(pos, "yaml.too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
+        self.budget -= 1
+        if self.budget < 0:
+            raise _Refused(pos, "yaml.alias-expansion",
+                           f"aliases (*name) expand this file to more than {MAX_ALIAS_VALUES} extra values",
+                           "write the values out, or use fewer aliases of aliases")
+
+    def _collection(self, node, path: KeyPath):
         if isinstance(node, yaml.MappingNode):
             result = {}
             for key_node, value_node in node.value:
@@ -98,7 +169,8 @@ class _Builder:
                     continue
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     continue  # merge keys are not part of the formats
-                key = str(self._scalar(key_node))
+                self._guard(key_node, path)
+                key = key_node.value  # as written: a blank named 010 is '010', not 8
                 if key in result:
                     self.report.error(
                         self.index.span.at(*self._pos(key_node)),
@@ -110,9 +182,7 @@ class _Builder:
                 self.index.keys[path + (key,)] = self._pos(key_node)
                 result[key] = self.build(value_node, path + (key,))
             return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
 
     def _scalar(self, node):
         try:

@@ -12,6 +12,7 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 _TYPE_NAMES = {
     "text": "text",
+    "id": "text",
     "int": "a whole number",
     "bool": "true or false",
     "list": "a list",
@@ -22,7 +23,7 @@ _TYPE_NAMES = {
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # text | int | bool | list | map
+    kind: str  # text | id | int | number | bool | list | map
     required: bool = False
 
 
@@ -45,7 +46,10 @@ def kind_of(value) -> str:
 
 
 def coerce(value, kind: str):
-    """The value as `kind`, or None when it has the wrong type. Numbers are accepted as text."""
+    """The value as `kind`, or None when it has the wrong type. Numbers are accepted as text
+    (FieldChecker then uses the text as written); ids must be written as text."""
+    if kind == "id":
+        return value if isinstance(value, str) else None
     if kind == "text":
         if isinstance(value, str):
             return value
@@ -95,7 +99,7 @@ class FieldChecker:
                 )
                 continue
             field = fields[key]
-            typed = coerce(value, field.kind)
+            typed = self._as_written(coerce(value, field.kind), value, path + (key,))
             if typed is None:
                 if value is None and not field.required:
                     continue  # `hint:` left empty: treat as absent
@@ -103,7 +107,7 @@ class FieldChecker:
                     self.index.at(path + (key,)),
                     f"{self.prefix}.wrong-type",
                     f"'{key}' in {what} must be {_TYPE_NAMES[field.kind]}, not {kind_of(value)}",
-                    _type_hint(field.kind, value),
+                    _type_hint(field.kind, value, self.index.texts.get(path + (key,)), key),
                 )
                 continue
             result[key] = typed
@@ -121,7 +125,7 @@ class FieldChecker:
         """A list of texts (answers, items …); reports the entries that are not text."""
         result = []
         for i, value in enumerate(values):
-            text = coerce(value, "text")
+            text = self._as_written(coerce(value, "text"), value, path + (i,))
             if text is None:
                 self.report.error(
                     self.index.at(path + (i,)),
@@ -132,6 +136,12 @@ class FieldChecker:
             else:
                 result.append(text)
         return tuple(result)
+
+    def _as_written(self, typed, value, path: KeyPath):
+        """A number taken as text is the text as written: 1.50 stays '1.50', 010 stays '010'."""
+        if isinstance(typed, str) and not isinstance(value, str):
+            return self.index.texts.get(path, typed)
+        return typed
 
     def identifier(self, value: str, path: KeyPath, what: str) -> bool:
         if ID_PATTERN.match(value):
@@ -145,7 +155,11 @@ class FieldChecker:
         return False
 
 
-def _type_hint(kind: str, value) -> str | None:
+def _type_hint(kind: str, value, written: str | None = None, key: str = "id") -> str | None:
+    if kind == "id" and written is not None:
+        return f"write ids as text, in quotes: {key}: \"{written}\" (unquoted, YAML reads {written} as {value!r})"
+    if kind == "id":
+        return f"write ids as text, in quotes: {key}: \"…\""
     if kind == "text" and isinstance(value, bool):
         return "YAML reads yes/no/true/false as booleans: put the text in quotes"
     if kind == "text" and isinstance(value, dict):

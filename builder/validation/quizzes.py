@@ -12,8 +12,8 @@ from .fields import Field, FieldChecker
 BLANK = re.compile(r"\[\[([^\[\]\s]+)\]\]")
 
 QUIZ_FIELDS = {
-    "id": Field("text", True),
-    "module": Field("text", True),
+    "id": Field("id", True),
+    "module": Field("id", True),
     "title": Field("text", True),
     "kind": Field("text", True),
     "pass_mark": Field("number"),
@@ -23,7 +23,7 @@ QUIZ_FIELDS = {
     "questions": Field("list", True),
 }
 COMMON_FIELDS = {
-    "id": Field("text", True),
+    "id": Field("id", True),
     "type": Field("text", True),
     "prompt": Field("text", True),
     "hint": Field("text"),
