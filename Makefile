@@ -16,10 +16,10 @@ $(PYTHON):
 	python3 -m venv $(VENV) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
 
 install: $(PYTHON)
-	$(PIP) install -q -e .
+	$(PIP) install -q -c constraints.txt -e .
 
 install-test: system-deps $(PYTHON)
-	$(PIP) install -q -e '.[test]'
+	$(PIP) install -q -c constraints.txt -e '.[test]'
 	[ ! -f package.json ] || npm ci --no-audit --no-fund --silent
 
 system-deps:

@@ -113,7 +113,9 @@ def check_privacy(config: dict, span: SourceSpan, text: str, report: Report) -> 
         )
     for key in ("extra_javascript", "extra_css"):
         for entry in config.get(key) or []:
-            url = entry.get("path", "") if isinstance(entry, dict) else str(entry)
+            url = entry.get("path", "") if isinstance(entry, dict) else entry
+            if not isinstance(url, str):
+                continue  # MkDocs reports entries of the wrong shape
             if re.match(r"^(?:https?:)?//", url):
                 report.error(
                     span.at(_line_of(text, url)),

@@ -79,3 +79,116 @@ def test_grading_rules(question, right, wrong):
 
 def test_normalise():
     assert normalise("  Paris\n ") == "paris"
+
+
+# Forged and malformed records (issue 10, item 7): each is refused with a reason, exit 1, no traceback.
+
+def genuine() -> dict:
+    return json.loads((RECORDS / "minimal-genuine.json").read_text())
+
+
+def run_verify(tmp_path, record, root=MINIMAL) -> tuple[int, str]:
+    path = tmp_path / "record.json"
+    path.write_text(record if isinstance(record, str) else json.dumps(record))
+    return run_cli("verify", str(path), "--root", root)
+
+
+def twice(r):
+    r["modules"] += [dict(r["modules"][0]), dict(r["modules"][0])]
+    r["total_minutes"] = 30
+
+
+def missed_answer_deleted(r):  # q2 (" No ") was wrong: without it, the attempt would score 100
+    del r["quizzes"]["basics-end"]["answers"]["q2"]
+    r["quizzes"]["basics-end"]["score"] = r["modules"][0]["score"] = 100
+
+
+@pytest.mark.parametrize("edit,expected", [
+    (twice, "module 'basics' is listed 3 times; a module counts once"),
+    (missed_answer_deleted, "quiz 'basics-end': no answer to question(s) 'q2'; a submitted attempt answers every question drawn"),
+    (lambda r: r["modules"][0].update(completed="2999-01-01"), "module 'basics' completed 2999-01-01 is in the future"),
+    (lambda r: r.update(issued="2999-01-01T00:00:00Z"), "issued 2999-01-01T00:00:00Z is in the future"),
+    (lambda r: r["modules"][0].update(completed="2026-02-30"), "module 'basics' completed '2026-02-30' is not a real date"),
+    (lambda r: r["quizzes"]["basics-end"].update(date="2026-11-25"), "quiz 'basics-end' date 2026-11-25 is after the record was issued"),
+    (lambda r: r["quizzes"]["basics-check"]["answers"].pop("tf"), None),  # a check may be left part-answered
+])
+def test_forged_claims_are_named(tmp_path, edit, expected):
+    record = genuine()
+    edit(record)
+    status, output = run_verify(tmp_path, record)
+    if expected is None:
+        assert status == 0, output
+    else:
+        assert status == 1 and expected in output, output
+
+
+@pytest.mark.parametrize("record,expected", [
+    ("[" * 100_000 + "]" * 100_000, "not a readable JSON record: it is nested far deeper than any record"),
+    ('"just text"', "not a completion record (format must be 'course-builder-record')"),
+    (lambda r: r.update(modules="all of them"), "the record.modules: 'all of them' is not of type 'array'"),
+    (lambda r: r.update(total_minutes="600"), "the record.total_minutes: '600' is not of type 'integer'"),
+    (lambda r: r["modules"][0].update(completed=True), "the record.modules[0].completed: has the wrong type or form"),
+    (lambda r: r["modules"][0].update(completed="last week"), "the record.modules[0].completed: has the wrong type or form"),
+    (lambda r: r["quizzes"]["basics-end"]["answers"].update(q1=[[[[[[True]]]]]]), "values are nested more than 8 levels deep"),
+    (lambda r: r["quizzes"]["basics-end"]["answers"].update(q1=[[1]]), "the record.quizzes.basics-end.answers.q1: has the wrong type or form"),
+    (lambda r: r.update(schema=2), "record schema 2 is not 1"),
+    (lambda r: r.pop("learner"), "the record: 'learner' is a required property"),
+    (lambda r: r.update(extra={"x": 1}), "Additional properties are not allowed ('extra' was unexpected)"),
+])
+def test_malformed_records_get_a_clear_error(tmp_path, record, expected):
+    if callable(record):
+        edited = genuine()
+        record(edited)
+        record = edited
+    status, output = run_verify(tmp_path, record)
+    assert status == 1, output
+    assert expected in output and "Traceback" not in output
+
+
+def test_record_schema_is_valid_and_accepts_the_genuine_record():
+    import jsonschema
+
+    from builder.records import SCHEMA_PATH, schema_problems
+
+    jsonschema.Draft202012Validator.check_schema(json.loads(SCHEMA_PATH.read_text()))
+    assert schema_problems(genuine()) == []
+
+
+def test_an_oversized_file_is_refused_unread(tmp_path):
+    status, output = run_verify(tmp_path, " " * 6_000_000 + "{}")
+    assert status == 1 and "larger than 5 MB" in output
+
+
+POOL_QUIZ = """\
+id: basics-end
+module: basics
+title: End of module
+kind: assessment
+pass_mark: 50
+pool: 2
+questions:
+  - {id: q1, type: true_false, prompt: Two is even., answer: true}
+  - {id: q2, type: short_answer, prompt: Type "yes"., answers: ["yes"]}
+  - {id: q3, type: true_false, prompt: One is odd., answer: true}
+"""
+
+
+@pytest.mark.parametrize("answers,score,expected", [
+    ({"q1": True, "q3": True}, 100, None),
+    ({"q1": True}, 100, "answers 1 graded question(s), but a draw of 2 holds at least 2"),
+    ({"q1": True, "q2": "yes", "q3": True}, 100, "answers 3 questions, but only 2 are drawn"),
+])
+def test_a_pool_draw_must_be_answered_in_full(tmp_path, answers, score, expected):
+    import shutil
+
+    root = tmp_path / "course"
+    shutil.copytree(PROJECTS / "minimal", root)
+    (root / "quizzes" / "basics-end.yml").write_text(POOL_QUIZ)
+    record = genuine()
+    record["quizzes"]["basics-end"].update(answers=answers, score=score)
+    record["modules"][0]["score"] = score
+    status, output = run_verify(tmp_path, record, str(root))
+    if expected is None:
+        assert status == 0, output
+    else:
+        assert status == 1 and expected in output, output

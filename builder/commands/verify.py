@@ -5,15 +5,14 @@ Exit 0 when the claimed scores, passes, completions and hours hold; 1 with each 
 
 from __future__ import annotations
 
-import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from ..grading import score
-from ..model import Course
+from ..model import Course, Quiz
+from ..records import RecordError, latest_possible_day, parse_date, read_record
 from .common import add_root, checked_course, print_report
-
-FORMAT, SCHEMA = "course-builder-record", 1
 
 
 def add_parser(sub) -> None:
@@ -29,9 +28,9 @@ def run(args) -> int:
         print_report(report)
         return 1
     try:
-        record = json.loads(args.record.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        print(f"{args.record}: error: not a readable JSON record: {error}", file=sys.stderr)
+        record = read_record(args.record)
+    except RecordError as error:
+        print(f"{args.record}: error: {error}", file=sys.stderr)
         return 1
     problems, notes = verify(course, record)
     for note in notes:
@@ -41,62 +40,88 @@ def run(args) -> int:
     if problems:
         print(f"record NOT verified: {len(problems)} claim(s) do not hold", file=sys.stderr)
         return 1
-    learner = (record.get("learner") or {}).get("name") or "(no name)"
+    learner = record["learner"]["name"] or "(no name)"
     print(f"record verified: {learner}, {len(_completed(record))} module(s) complete, "
-          f"{record.get('total_minutes', 0) / 60:.2f} CPD hours")
+          f"{record['total_minutes'] / 60:.2f} CPD hours")
     return 0
 
 
-def verify(course: Course, record) -> tuple[list[str], list[str]]:
-    """(claims that do not hold, notes). Pure: the CLI prints, tests call this directly too."""
-    if not isinstance(record, dict) or record.get("format") != FORMAT:
-        return [f"not a completion record (format must be '{FORMAT}')"], []
-    if record.get("schema") != SCHEMA:
-        return [f"record schema {record.get('schema')!r} is not {SCHEMA}"], []
-    claimed_course = record.get("course") or {}
-    if claimed_course.get("id") != course.info.id:
-        return [f"record is for course '{claimed_course.get('id')}', not '{course.info.id}'"], []
+def verify(course: Course, record: dict) -> tuple[list[str], list[str]]:
+    """(claims that do not hold, notes) for a record that matches the schema (builder/records.py).
+
+    Pure: the CLI prints, tests call this directly too.
+    """
+    if record["course"]["id"] != course.info.id:
+        return [f"record is for course '{record['course']['id']}', not '{course.info.id}'"], []
     notes = []
-    if claimed_course.get("version") != course.info.version:
-        notes.append(f"record made with version {claimed_course.get('version')}, checking against {course.info.version}")
-    problems: list[str] = []
-    regraded = _regrade(course, record.get("quizzes") or {}, problems)
+    if record["course"]["version"] != course.info.version:
+        notes.append(f"record made with version {record['course']['version']}, checking against {course.info.version}")
+    problems = _date_problems(record)
+    regraded = _regrade(course, record["quizzes"], problems)
     minutes = 0
-    for entry in record.get("modules") or []:
-        module = course.module(str(entry.get("id")))
+    counts = Counter(entry["id"] for entry in record["modules"])
+    for module_id, count in sorted(counts.items()):
+        if count > 1:
+            problems.append(f"module '{module_id}' is listed {count} times; a module counts once")
+    for entry in _first_of_each(record["modules"]):
+        module = course.module(entry["id"])
         if module is None:
-            problems.append(f"module '{entry.get('id')}' is not in the course")
+            problems.append(f"module '{entry['id']}' is not in the course")
             continue
         assessments = [q for q in course.quizzes_of(module.id) if q.kind == "assessment"]
-        if entry.get("completed"):
+        if entry["completed"]:
             minutes += module.minutes
             for quiz in assessments:
                 if not regraded.get(quiz.id, (None, False))[1]:
                     problems.append(f"module '{module.id}' is claimed complete but assessment '{quiz.id}' is not passed")
+            if not assessments:
+                problems += _checks_unanswered(course, module.id, record["quizzes"])
         if assessments and entry.get("score") is not None:
             actual = regraded.get(assessments[0].id, (None, False))[0]
             if actual != entry.get("score"):
                 problems.append(f"module '{module.id}' claims score {entry.get('score')} but its answers score {actual}")
         if entry.get("minutes") not in (None, module.minutes):
             problems.append(f"module '{module.id}' claims {entry.get('minutes')} minutes; the course gives {module.minutes}")
-    if record.get("total_minutes") != minutes:
-        problems.append(f"total_minutes is {record.get('total_minutes')} but the completed modules give {minutes}")
+    if record["total_minutes"] != minutes:
+        problems.append(f"total_minutes is {record['total_minutes']} but the completed modules give {minutes}")
     return problems, notes
+
+
+def _date_problems(record: dict) -> list[str]:
+    """Every date is a real day, none is in the future, and nothing is done after the record was issued."""
+    problems, latest = [], latest_possible_day()
+    issued = parse_date(record["issued"])
+    dated = [("issued", record["issued"])]
+    dated += [(f"module '{m['id']}' completed", m["completed"]) for m in record["modules"] if m["completed"]]
+    dated += [(f"quiz '{q}' date", e["date"]) for q, e in record["quizzes"].items() if e.get("date")]
+    for what, text in dated:
+        day = parse_date(text)
+        if day is None:
+            problems.append(f"{what} '{text}' is not a real date")
+        elif day > latest:
+            problems.append(f"{what} {text} is in the future")
+        elif issued and day > issued:
+            problems.append(f"{what} {text} is after the record was issued ({record['issued']})")
+    return problems
 
 
 def _regrade(course: Course, quizzes: dict, problems: list[str]) -> dict[str, tuple[int | None, bool]]:
     result = {}
     for quiz_id, claim in quizzes.items():
         quiz = course.quizzes.get(quiz_id)
-        if quiz is None or not isinstance(claim, dict):
+        if quiz is None:
             problems.append(f"quiz '{quiz_id}' is not in the course")
             continue
-        answers = claim.get("answers") if isinstance(claim.get("answers"), dict) else {}
+        answers = claim["answers"]
         actual = score(quiz, answers)
         passed = actual is not None and actual >= quiz.pass_mark
         result[quiz_id] = (actual, passed)
         if quiz.kind == "check":
             continue
+        unanswered = _unanswered(quiz, answers)
+        if unanswered:
+            problems.append(f"quiz '{quiz_id}': {unanswered}; a submitted attempt answers every question drawn")
+            result[quiz_id] = (actual, False)
         if claim.get("score") != actual:
             problems.append(f"quiz '{quiz_id}' claims score {claim.get('score')} but its answers score {actual}")
         if bool(claim.get("passed")) != passed:
@@ -104,5 +129,41 @@ def _regrade(course: Course, quizzes: dict, problems: list[str]) -> dict[str, tu
     return result
 
 
+def _unanswered(quiz: Quiz, answers: dict) -> str | None:
+    """What is wrong with the set of answered questions of an assessment attempt, if anything."""
+    graded = [q for q in quiz.questions if q.graded]
+    answered = [q for q in graded if q.id in answers]
+    if not quiz.pool or quiz.pool >= len(quiz.questions):
+        missing = [q.id for q in graded if q.id not in answers]
+        return f"no answer to question(s) {', '.join(repr(m) for m in missing)}" if missing else None
+    # a draw of `pool` questions: all of them graded ones, or some reflections among them
+    least = max(0, quiz.pool - (len(quiz.questions) - len(graded)))
+    if len(answered) < least:
+        return f"answers {len(answered)} graded question(s), but a draw of {quiz.pool} holds at least {least}"
+    if len(answered) > quiz.pool:
+        return f"answers {len(answered)} questions, but only {quiz.pool} are drawn"
+    return None
+
+
+def _first_of_each(modules: list[dict]) -> list[dict]:
+    seen, result = set(), []
+    for entry in modules:
+        if entry["id"] not in seen:
+            seen.add(entry["id"])
+            result.append(entry)
+    return result
+
+
+def _checks_unanswered(course: Course, module_id: str, quizzes: dict) -> list[str]:
+    """A module without an assessment is complete when every graded question of its checks is answered."""
+    problems = []
+    for quiz in course.quizzes_of(module_id):
+        answers = quizzes.get(quiz.id, {}).get("answers", {})
+        missing = [q.id for q in quiz.questions if q.graded and q.id not in answers]
+        if missing:
+            problems.append(f"module '{module_id}' is claimed complete but check '{quiz.id}' has no answer to {', '.join(repr(m) for m in missing)}")
+    return problems
+
+
 def _completed(record: dict) -> list:
-    return [m for m in record.get("modules") or [] if m.get("completed")]
+    return [m for m in record["modules"] if m["completed"]]
