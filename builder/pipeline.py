@@ -23,7 +23,8 @@ QUIZ_SUFFIXES = (".yml", ".yaml")
 def load_course(settings: Settings, report: Report | None = None) -> tuple[Course | None, Report]:
     """Read, validate and cross-check the whole course. Course is None when there are errors."""
     report = report if report is not None else Report()
-    settings.problems(report)
+    if not settings.problems(report):
+        return None, report  # sources outside the course are not read
     course, links = _build(settings, report)
     if not settings.docs_dir.is_dir():
         return None, report  # nothing to cross-check against

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,8 +41,10 @@ class Settings:
             language=str(plugin.get("language") or "en"),
         )
 
-    def problems(self, report: Report) -> None:
-        """Settings that become file names or paths: a slug, a version, folders inside the course."""
+    def problems(self, report: Report) -> bool:
+        """Settings that become file names or paths: a slug, a version, folders inside the course.
+
+        Returns whether the source folders may be read (they are inside the course)."""
         span = SourceSpan(CONFIG_FILE)
         if not SLUG.match(self.course_id):
             report.error(span.at(self.lines.get("course_id", 0)), "config.bad-course-id",
@@ -51,11 +54,14 @@ class Settings:
             report.error(span.at(self.lines.get("version", 0)), "config.bad-version",
                          f"version '{_short(self.version)}' is not a version string",
                          "start with a letter or digit; then letters, digits, '.', '-', '+' or '_' (at most 40), e.g. '1.2.0'")
+        inside = True
         for key, folder in (("docs_dir", self.docs_dir), ("quizzes_dir", self.quizzes_dir)):
             if not folder.is_relative_to(self.root):
+                inside = False
                 report.error(span.at(self.lines.get(key, 0)), "config.outside-course",
-                             f"{key} '{_short(str(folder))}' is outside the course folder",
+                             f"{key} '{_short(os.path.relpath(folder, self.root))}' is outside the course folder",
                              "keep the modules and quizzes inside the folder that holds mkdocs.yml")
+        return inside
 
     def rel(self, path: Path) -> str:
         """Project-relative POSIX path, as diagnostics show it."""

@@ -47,7 +47,8 @@ def copy_project(name: str, dest: Path) -> Path:
 
 
 def overlay(root: Path, spec: str) -> None:
-    """Apply '=== path [encoding]' sections: write each file (a body of '!delete' removes it)."""
+    """Apply '=== path [encoding]' sections: write each file (a body of '!delete' removes it,
+    '!symlink TARGET' makes a symbolic link)."""
     sections = spec.split("=== ")[1:]
     for section in sections:
         header, _, body = section.partition("\n")
@@ -60,6 +61,9 @@ def overlay(root: Path, spec: str) -> None:
                 path.unlink()
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
+        if body.startswith("!symlink "):
+            path.symlink_to(body.split(None, 1)[1].strip())
+            continue
         path.write_bytes(body.encode(encoding))
 
 
