@@ -69,7 +69,7 @@ def test_plain_mkdocs_build_refuses_a_leaking_link(course, secret):
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, PluginError
 
-    os.symlink(secret, course / "modules" / "keys")
+    os.symlink(secret / "id_rsa", course / "modules" / "01-basics" / "figures" / "key.png")
     with pytest.raises((Abort, PluginError)):
         build(load_config(config_file=str(course / "mkdocs.yml")))
     assert not any("PRIVATE KEY" in p.read_text(errors="ignore") for p in (course / "site").rglob("*") if p.is_file())
