@@ -192,3 +192,38 @@ def test_a_pool_draw_must_be_answered_in_full(tmp_path, answers, score, expected
         assert status == 0, output
     else:
         assert status == 1 and expected in output, output
+
+
+def with_draw(r):
+    r["quizzes"]["basics-end"]["drawn"] = ["q1", "q2"]
+
+
+@pytest.mark.parametrize("edit,expected", [
+    (lambda r: None, None),
+    (missed_answer_deleted, "quiz 'basics-end': no answer to drawn question(s) 'q2'"),
+    (lambda r: (missed_answer_deleted(r), r["quizzes"]["basics-end"].update(drawn=["q1"])), "quiz 'basics-end': the attempt did not include question(s) 'q2'"),
+    (lambda r: r["quizzes"]["basics-end"].update(drawn=["q1"]), "answers question(s) 'q2' that the attempt did not draw"),
+    (lambda r: r["quizzes"]["basics-end"].update(drawn=["q1", "q2", "since-removed"]), None),  # a course update took one out
+])
+def test_a_record_that_names_its_draw(tmp_path, edit, expected):
+    record = genuine()
+    with_draw(record)
+    edit(record)
+    status, output = run_verify(tmp_path, record)
+    if expected is None:
+        assert status == 0, output
+    else:
+        assert status == 1 and expected in output, output
+
+
+def test_a_pool_draw_named_in_the_record_must_be_full(tmp_path):
+    import shutil
+
+    root = tmp_path / "course"
+    shutil.copytree(PROJECTS / "minimal", root)
+    (root / "quizzes" / "basics-end.yml").write_text(POOL_QUIZ)
+    record = genuine()
+    record["quizzes"]["basics-end"].update(answers={"q1": True}, score=100, drawn=["q1"])
+    record["modules"][0]["score"] = 100
+    status, output = run_verify(tmp_path, record, str(root))
+    assert status == 1 and "draws 1 graded question(s), but a draw of 2 holds at least 2" in output

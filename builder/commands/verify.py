@@ -106,6 +106,7 @@ def _date_problems(record: dict) -> list[str]:
 
 
 def _regrade(course: Course, quizzes: dict, problems: list[str]) -> dict[str, tuple[int | None, bool]]:
+    """Each quiz's (score, passed) from its answers, an assessment's only when its whole draw is answered."""
     result = {}
     for quiz_id, claim in quizzes.items():
         quiz = course.quizzes.get(quiz_id)
@@ -118,7 +119,7 @@ def _regrade(course: Course, quizzes: dict, problems: list[str]) -> dict[str, tu
         result[quiz_id] = (actual, passed)
         if quiz.kind == "check":
             continue
-        unanswered = _unanswered(quiz, answers)
+        unanswered = _unanswered_of_draw(quiz, answers, claim["drawn"]) if "drawn" in claim else _unanswered(quiz, answers)
         if unanswered:
             problems.append(f"quiz '{quiz_id}': {unanswered}; a submitted attempt answers every question drawn")
             result[quiz_id] = (actual, False)
@@ -127,6 +128,23 @@ def _regrade(course: Course, quizzes: dict, problems: list[str]) -> dict[str, tu
         if bool(claim.get("passed")) != passed:
             problems.append(f"quiz '{quiz_id}' claims passed={claim.get('passed')} but it is {'passed' if passed else 'not passed'} (pass mark {quiz.pass_mark}%)")
     return result
+
+
+def _unanswered_of_draw(quiz: Quiz, answers: dict, drawn: list[str]) -> str | None:
+    """What is wrong with an attempt that names its draw: every drawn question still in the quiz
+    answered, nothing answered that was not drawn, and a draw as large as the quiz makes."""
+    graded = [q.id for q in quiz.questions if q.graded]
+    missing = [i for i in drawn if i in graded and i not in answers]
+    if missing:
+        return f"no answer to drawn question(s) {', '.join(repr(m) for m in missing)}"
+    extra = [i for i in answers if i in graded and i not in drawn]
+    if extra:
+        return f"answers question(s) {', '.join(repr(e) for e in extra)} that the attempt did not draw"
+    if quiz.pool and quiz.pool < len(quiz.questions):
+        least = max(0, min(quiz.pool - (len(quiz.questions) - len(graded)), len(graded)))
+        return f"draws {len(drawn)} graded question(s), but a draw of {quiz.pool} holds at least {least}" if len(drawn) < least else None
+    undrawn = [i for i in graded if i not in drawn]
+    return f"the attempt did not include question(s) {', '.join(repr(u) for u in undrawn)}" if undrawn else None
 
 
 def _unanswered(quiz: Quiz, answers: dict) -> str | None:

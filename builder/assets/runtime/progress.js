@@ -32,7 +32,9 @@ function quizEntry(id) { // what the completion record holds for one quiz
     const b = obj(s.best);
     if (typeof b.score !== "number") return null;
     keep(b.answers);
-    e = {score: b.score, passed: b.passed === true, date: b.date};
+    // drawn: the graded questions the attempt drew (all answered), so `course verify` can tell a
+    // question removed by a course update from an answer deleted from the record
+    e = {score: b.score, passed: b.passed === true, date: b.date, drawn: Object.keys(obj(b.answers))};
   } else {
     keep(s.a);
     const ok = obj(s.ok), graded = q.questions.filter(x => x.graded && x.id in answers);
