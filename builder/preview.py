@@ -14,6 +14,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from .output_dir import MARKER
+
 
 class Preview:
     def __init__(self) -> None:
@@ -31,6 +33,8 @@ class Preview:
         self.snapshot, self.navigation = snapshot, navigation
         if self.full and site_dir.is_dir():
             for item in site_dir.iterdir():
+                if item.name == MARKER:
+                    continue  # the folder stays ours, even if this build fails half-way
                 shutil.rmtree(item) if item.is_dir() and not item.is_symlink() else item.unlink()
         return self.full
 

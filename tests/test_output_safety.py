@@ -130,3 +130,14 @@ def test_export_leaves_the_marker_out_of_the_copy(course):
 def test_exporters_write_only_inside_their_folder(tmp_path, name):
     with pytest.raises(output_dir.UnsafeOutput):
         output_dir.inside(tmp_path, name)
+
+
+def test_a_preview_rebuild_keeps_the_folder_marked(tmp_path):
+    from builder.preview import Preview
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "old.html").write_text("old")
+    output_dir.mark(site)
+    Preview().before_build([tmp_path / "modules"], None, site)  # a full rebuild empties the folder first
+    assert [p.name for p in site.iterdir()] == [output_dir.MARKER]
