@@ -95,8 +95,7 @@ def load_settings(root: Path, report: Report) -> Settings | None:
     try:
         config = load_config_text(text, path)
     except ConfigError as error:
-        code = "yaml.syntax" if str(error).startswith("YAML") else "config.invalid"
-        report.error(SourceSpan(relative(error.path, root), error.line), code, str(error), error.hint)
+        report.error(SourceSpan(relative(error.path, root), error.line), error.code, str(error), error.hint)
         return None
     options = plugin_options(config, span.at(_line_of(text, "plugins:")), report)
     if options is None:

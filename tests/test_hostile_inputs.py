@@ -231,3 +231,13 @@ def test_inherit_problems_are_diagnosed(course, base, expected):
     config.write_text("INHERIT: base.yml\n" + config.read_text())
     status, output = run_cli("check", "--root", str(course))
     assert status == 1 and expected in output, output
+
+
+def test_billion_laughs_in_mkdocs_yml_is_refused(course):
+    config = course / "mkdocs.yml"
+    laughs = "".join("  " + line + "\n" for line in billion_laughs().splitlines())
+    config.write_text(config.read_text() + "extra:\n" + laughs + "extra_css: *a8\n")
+    start = time.perf_counter()
+    status, output = run_cli("build", "--root", str(course))
+    assert status == 1 and "mkdocs.yml: error: aliases (*name) expand mkdocs.yml" in output
+    assert time.perf_counter() - start < 1.0

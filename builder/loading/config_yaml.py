@@ -14,15 +14,17 @@ from pathlib import Path
 
 import yaml
 
+from .yaml_source import MAX_ALIAS_VALUES, expanded_size
+
 MAX_INHERIT = 10  # a chain this long is a loop in all but name
 
 
 class ConfigError(Exception):
-    """mkdocs.yml cannot be read: (message, file, 1-based line or 0, hint)."""
+    """mkdocs.yml cannot be read: (message, file, 1-based line or 0, hint, diagnostic code)."""
 
-    def __init__(self, message: str, path: Path, line: int = 0, hint: str | None = None) -> None:
+    def __init__(self, message: str, path: Path, line: int = 0, hint: str | None = None, code: str = "config.invalid") -> None:
         super().__init__(message)
-        self.path, self.line, self.hint = path, line, hint
+        self.path, self.line, self.hint, self.code = path, line, hint, code
 
 
 class _Loader(yaml.SafeLoader):
@@ -57,12 +59,16 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 def load_config_text(text: str, path: Path, seen: tuple[Path, ...] = ()) -> dict:
     """The mapping MkDocs would build from TEXT (read from PATH), INHERIT resolved."""
     try:
+        node = yaml.compose(text, Loader=_Loader)
+        if node is not None and expanded_size(node) > MAX_ALIAS_VALUES:
+            raise ConfigError(f"aliases (*name) expand {path.name} to more than {MAX_ALIAS_VALUES} values", path, 0,
+                              "write the values out", "yaml.alias-expansion")
         config = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise ConfigError(f"YAML syntax error: {error.problem or error.context}", path, mark.line + 1 if mark else 0)
+        raise ConfigError(f"YAML syntax error: {error.problem or error.context}", path, mark.line + 1 if mark else 0, code="yaml.syntax")
     except (yaml.YAMLError, RecursionError) as error:
-        raise ConfigError(f"YAML error: {str(error)[:200] or 'nested too deeply'}", path)
+        raise ConfigError(f"YAML error: {str(error)[:200] or 'nested too deeply'}", path, code="yaml.syntax")
     if config is None:
         config = {}
     if not isinstance(config, dict):

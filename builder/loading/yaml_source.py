@@ -84,6 +84,23 @@ class _Refused(Exception):
         self.pos, self.code, self.message, self.hint = pos, code, message, hint
 
 
+def expanded_size(root) -> int:
+    """How many values the document holds once every alias is written out (linear: memoised)."""
+    sizes: dict[int, int] = {}
+
+    def size(node, depth: int = 0) -> int:
+        if id(node) not in sizes:
+            if depth > MAX_DEPTH * 4:  # a recursive alias, or absurd nesting: count it as too much
+                return MAX_ALIAS_VALUES * 10
+            sizes[id(node)] = 1  # provisional: a loop through this node counts once more
+            children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else (
+                node.value if isinstance(node, yaml.SequenceNode) else [])
+            sizes[id(node)] = 1 + sum(size(child, depth + 1) for child in children)
+        return sizes[id(node)]
+
+    return size(root)
+
+
 def _count_nodes(root) -> int:
     """Distinct nodes of the composed graph (aliases share nodes): linear, whatever the aliases."""
     seen, stack = set(), [root]
