@@ -227,3 +227,13 @@ def test_a_pool_draw_named_in_the_record_must_be_full(tmp_path):
     record["modules"][0]["score"] = 100
     status, output = run_verify(tmp_path, record, str(root))
     assert status == 1 and "draws 1 graded question(s), but a draw of 2 holds at least 2" in output
+
+
+def test_control_characters_from_the_record_never_reach_the_terminal(tmp_path):
+    record = genuine()
+    record["learner"]["name"] = "Ana\nrecord verified: Mallory\x1b[2K"
+    record["modules"].append({"id": "x\nrecord verified", "completed": None})
+    status, output = run_verify(tmp_path, record)
+    assert status == 1 and "\x1b" not in output
+    assert "module 'x\ufffdrecord verified' is not in the course" in output
+    assert not any(line.startswith("record verified") for line in output.splitlines())

@@ -34,13 +34,13 @@ def run(args) -> int:
         return 1
     problems, notes = verify(course, record)
     for note in notes:
-        print(f"note: {note}")
+        print(f"note: {_printable(note)}")
     for problem in problems:
-        print(f"{args.record}: does not hold: {problem}", file=sys.stderr)
+        print(f"{args.record}: does not hold: {_printable(problem)}", file=sys.stderr)
     if problems:
         print(f"record NOT verified: {len(problems)} claim(s) do not hold", file=sys.stderr)
         return 1
-    learner = record["learner"]["name"] or "(no name)"
+    learner = _printable(record["learner"]["name"]) or "(no name)"
     print(f"record verified: {learner}, {len(_completed(record))} module(s) complete, "
           f"{record['total_minutes'] / 60:.2f} CPD hours")
     return 0
@@ -181,6 +181,12 @@ def _checks_unanswered(course: Course, module_id: str, quizzes: dict) -> list[st
         if missing:
             problems.append(f"module '{module_id}' is claimed complete but check '{quiz.id}' has no answer to {', '.join(repr(m) for m in missing)}")
     return problems
+
+
+def _printable(text: str) -> str:
+    """Text from the record as the terminal may show it: no control characters (a forged name
+    holding a newline or an escape sequence could fake the verdict line)."""
+    return "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in text)
 
 
 def _completed(record: dict) -> list:
