@@ -152,3 +152,31 @@ def test_front_matter_order_overrides_the_file_name(course):
         "01-basics/index.md", "01-basics/02-later.md", "01-basics/01-first.md", "01-basics/basics-end.md",
     ]
     assert navigation(loaded)[-3:] == [{"My progress": "progress.md"}, {"Journal": "journal.md"}, {"Completion record": "record.md"}]
+
+
+def test_stats_reports_answer_cues(course):
+    overlay(course, """=== quizzes/cues.yml
+id: cues
+module: basics
+title: Cues
+kind: assessment
+shuffle: true
+questions:
+  - id: a
+    type: single
+    prompt: Pick one.
+    choices:
+      - {text: "The longest of these options", correct: true}
+      - {text: "Short one", feedback: "No."}
+  - id: b
+    type: single
+    prompt: Pick one.
+    choices:
+      - {text: "Long wrong option here", feedback: "No."}
+      - {text: "Short right", correct: true}
+""")
+    status, output = run_cli("stats", "--root", str(course))
+    assert status == 0
+    # a: 28 / 9 characters, b: 11 / 22: the key is the longest in one item of two; mean ratio (3.11 + 0.5) / 2
+    assert "Scored single-choice items: 2; key is the longest option in 1 (50%); mean length key / longest distractor 1.81" in output
+    assert "Key position in the source (1 = first choice): 1: 1, 2: 1" in output

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import QUESTION_TYPES, Course, Module
+from ..validation.item_quality import bias
 from .common import add_root, checked_course, print_report
 
 WORDS_PER_MINUTE = 200  # careful reading of professional text
@@ -79,4 +80,15 @@ def run(args) -> int:
     print(f"CPD time declared: {total['declared'] / 60:.1f} hours; estimated: {total['estimate'] / 60:.1f} hours")
     print(f"(reading at {WORDS_PER_MINUTE} words a minute; {MINUTES_PER_TASK} min per task and reflection, "
           f"{MINUTES_PER_CHECK_QUESTION} per check question, {MINUTES_PER_ASSESSMENT_QUESTION} per assessment question)")
+    print_bias(bias(course.quizzes.values()))
     return 0
+
+
+def print_bias(b) -> None:
+    """Answer cues a test-wise learner could use, across the scored single-choice items."""
+    if not b.singles:
+        return
+    places = ", ".join(f"{p}: {b.positions[p]}" for p in sorted(b.positions))
+    print(f"Scored single-choice items: {b.singles}; key is the longest option in {b.key_longest} "
+          f"({b.key_longest / b.singles:.0%}); mean length key / longest distractor {b.mean_ratio:.2f}")
+    print(f"Key position in the source (1 = first choice): {places}")

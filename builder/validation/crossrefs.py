@@ -12,7 +12,7 @@ from ..diagnostics import Report, did_you_mean
 from ..loading.markdown_source import RawLink
 from ..model import Course, Page
 from ..privacy import is_remote
-
+from . import item_quality
 
 
 @dataclass
@@ -177,4 +177,5 @@ CHECKS = (
     check_orphans,
     check_links,
     check_reviews,
+    item_quality.check_item_writing,  # last: style advice once everything above is sound
 )
