@@ -92,3 +92,5 @@ def print_bias(b) -> None:
     print(f"Scored single-choice items: {b.singles}; key is the longest option in {b.key_longest} "
           f"({b.key_longest / b.singles:.0%}); mean length key / longest distractor {b.mean_ratio:.2f}")
     print(f"Key position in the source (1 = first choice): {places}")
+    if b.multiples:
+        print(f"Scored multiple-choice items: {b.multiples}; mean length of right / wrong choices {b.multi_ratio:.2f}")

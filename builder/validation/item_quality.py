@@ -67,14 +67,29 @@ class Bias:
     key_longest: int  # of which the key is strictly the longest option
     mean_ratio: float  # mean of key length / longest distractor length
     positions: Counter  # key index from the top (1-based) across scored single-choice items
+    multiples: int  # scored multiple-choice items with right and wrong choices
+    multi_ratio: float  # mean of (mean right-choice length / mean wrong-choice length)
 
 
 def bias(quizzes) -> Bias:
     scored = [q for quiz in quizzes if quiz.kind == "assessment" for q in quiz.questions]
     lengths = [m for m in map(key_length, scored) if m]
     places = Counter(p[0] + 1 for p in map(key_positions, scored) if p)
-    mean = sum(m.ratio for m in lengths) / len(lengths) if lengths else 0.0
-    return Bias(len(lengths), sum(m.key_is_longest for m in lengths), mean, places)
+    multi = [r for r in map(_right_to_wrong, scored) if r]
+    return Bias(len(lengths), sum(m.key_is_longest for m in lengths), _mean([m.ratio for m in lengths]),
+                places, len(multi), _mean(multi))
+
+
+def _right_to_wrong(question: Question) -> float | None:
+    right = [_length(c.text) for c in question.choices if c.correct]
+    wrong = [_length(c.text) for c in question.choices if not c.correct]
+    if question.type != "multiple" or not right or not wrong:
+        return None
+    return _mean(right) / _mean(wrong)
+
+
+def _mean(values) -> float:
+    return sum(values) / len(values) if values else 0.0
 
 
 def needed_to_pass(pass_mark: float, items: int) -> int:
