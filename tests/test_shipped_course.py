@@ -6,6 +6,10 @@ import shutil
 
 import pytest
 
+from builder.diagnostics import Report
+from builder.pipeline import load_course
+from builder.settings import load_settings
+from builder.validation.item_quality import bias
 from conftest import REPO, run_cli
 
 
@@ -26,3 +30,20 @@ def test_shipped_course_builds_strictly(tmp_path):
     assert (site / "progress" / "index.html").is_file()
     pages = list(site.rglob("index.html"))
     assert len(pages) > 30
+
+
+def test_shipped_assessments_give_no_answer_cues():
+    """The key is not usually the longest option, and keys are spread over the positions.
+
+    Measured as `course stats` does: by chance, with four options, the key would be the longest in
+    about a quarter of the items and in each position about a quarter of the time.
+    """
+    report = Report()
+    course, report = load_course(load_settings(REPO, report), report)
+    assert course is not None, report.format()
+    cues = bias(course.quizzes.values())
+    assert cues.singles >= 30
+    assert cues.key_longest / cues.singles <= 0.3
+    assert cues.mean_ratio < 1.05
+    assert max(cues.positions.values()) / cues.singles <= 0.4
+    assert cues.multi_ratio < 1.1
