@@ -16,6 +16,8 @@ type with feedback on every option.
 
 from __future__ import annotations
 
+import math
+
 import json
 import random
 import shutil
@@ -100,7 +102,9 @@ def _plan_quizzes(module: ModulePlan, count: int, modules: list[ModulePlan], rng
         quiz = {"id": quiz_id, "module": module.id, "title": f"{words.phrase(2, 4).capitalize()}: check your learning",
                 "kind": kind, "questions": questions}
         if kind == "assessment":
-            quiz.update(pass_mark=70, shuffle=True, intro=words.sentence())
+            # the pass mark the question count can express exactly (about 70%): course check warns otherwise
+            pass_mark = math.floor(100 * math.ceil(0.7 * size) / size + 0.5)
+            quiz.update(pass_mark=pass_mark, shuffle=True, intro=words.sentence())
         module.quizzes.append(quiz)
         host.embeds.append(quiz_id)
 

@@ -22,8 +22,8 @@ MIN_ITEMS_FOR_PASS_MARK = 5  # below this every pass mark is coarse, and authors
 MUCH_LONGER = 1.5  # a key at least this many times longer than every other choice stands out
 NEAR_IDENTICAL = 0.9  # difflib similarity of two normalised choice texts
 ABOVE = re.compile(r"\b(all|none|both|neither)\s+of\s+(the\s+)?(above|these|them)\b", re.I)
-NEGATIVE = re.compile(r"(?<![\w*_])(not|except|least|never|\w+n't)(?![\w*_])", re.I)
-QUESTION_SENTENCE = re.compile(r"[^.?!:\n]*\?")
+NEGATIVE = re.compile(r"(?<![\w*_])(not|except|least|never|\w+n['’]t)(?![\w*_])", re.I)
+QUESTION_SENTENCE = re.compile(r"[^.?!:]*\?")
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def _above(question: Question, report: Report) -> None:
 
 
 def _negative_stem(question: Question, report: Report) -> None:
-    for sentence in QUESTION_SENTENCE.findall(question.prompt):
+    for sentence in QUESTION_SENTENCE.findall(" ".join(question.prompt.split())):
         for match in NEGATIVE.finditer(sentence):
             word = match.group(1)
             if word.isupper() and len(word) > 1:
@@ -208,7 +208,7 @@ def _negative_stem(question: Question, report: Report) -> None:
             report.warning(
                 question.span_of("prompt"),
                 "item.negative-stem",
-                f"the question '{' '.join(sentence.split())}' asks with '{word}' without emphasis",
+                f"the question '{sentence.strip()}' asks with '{word}' without emphasis",
                 f"ask positively if you can; otherwise write **{word.upper()}** so no one misreads it",
             )
             return
