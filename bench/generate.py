@@ -16,9 +16,8 @@ type with feedback on every option.
 
 from __future__ import annotations
 
-import math
-
 import json
+import math
 import random
 import shutil
 import sys
