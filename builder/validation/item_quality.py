@@ -21,7 +21,8 @@ MIN_ITEMS_FOR_PATTERN = 4  # fewer single-choice items than this show no pattern
 MIN_ITEMS_FOR_PASS_MARK = 5  # below this every pass mark is coarse, and authors can see it
 MUCH_LONGER = 1.5  # a key at least this many times longer than every other choice stands out
 NEAR_IDENTICAL = 0.9  # difflib similarity of two normalised choice texts
-ABOVE = re.compile(r"\b(all|none|both|neither)\s+of\s+(the\s+)?(above|these|them)\b", re.I)
+# "of the above" anywhere; "of these" only as the choice's opening, where it means the other choices
+ABOVE = re.compile(r"\b(all|none|both|neither)\s+of\s+the\s+above\b|^\W*(all|none|both|neither)\s+of\s+these\b", re.I)
 NEGATIVE = re.compile(r"(?<![\w*_])(not|except|least|never|\w+n['’]t)(?![\w*_])", re.I)
 QUESTION_SENTENCE = re.compile(r"[^.?!:]*\?")
 
