@@ -10,7 +10,8 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 
-from ..diagnostics import Report, SourceSpan
+from ..diagnostics import Report, SourceSpan, did_you_mean
+from . import fenced_divs
 from .page_scan import Fallback, Scanner
 from .yaml_source import LineIndex, parse_yaml
 
@@ -74,6 +75,8 @@ def parse_page(text: str, span: SourceSpan, report: Report) -> RawPage:
             front = data
         elif data is not None:
             report.error(span.at(2), "page.front-matter", "front matter must be a mapping of keys")
+    if fenced_divs.has_fences(body):
+        _check_divs(body, span, offset, report)
     page = RawPage(front, index, None, 0, 0)
     try:  # the fast scanner reads most pages; anything it does not read goes to markdown-it
         Scanner(body, page, offset, _inline_text).run()
@@ -81,6 +84,24 @@ def parse_page(text: str, span: SourceSpan, report: Report) -> RawPage:
         page = RawPage(front, index, None, 0, 0)
         _walk(parser().parse(body), page, body.split("\n"), offset)
     return page
+
+
+def _check_divs(body: str, span: SourceSpan, offset: int, report: Report) -> None:
+    """Unbalanced or unreadable `:::` fences are errors; a class nobody maps is a warning."""
+    lines = body.split("\n")
+    tree = fenced_divs.parse(lines)
+    for problem in tree.problems:
+        report.error(span.at(problem.line + 1 + offset, 1), problem.code, problem.message, problem.hint)
+    for div in tree.walk():
+        if div.name not in fenced_divs.KNOWN:
+            col = lines[div.open_line].find(":") + 1
+            report.warning(
+                span.at(div.open_line + 1 + offset, col),
+                "div.unknown-class",
+                f"the block class '{div.name or '(none)'}' is not one this course knows; its content renders without a box",
+                did_you_mean(div.name, fenced_divs.KNOWN)
+                or f"known classes: {', '.join(sorted(k for k in fenced_divs.KNOWN if '-' not in k))}",
+            )
 
 
 def _walk(tokens, page: RawPage, lines: list[str], offset: int) -> None:

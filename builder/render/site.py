@@ -162,6 +162,13 @@ def add_assets(config) -> None:
         config.extra_css.append(css)
 
 
+def add_extensions(config, names) -> None:
+    """Python-Markdown extensions the course's own Markdown needs, when mkdocs.yml does not list them."""
+    for name in names:
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+
+
 def replace_fences(markdown: str, slots: list) -> str:
     """Swap each ```quiz fence for a placeholder paragraph; the plugin fills it after rendering."""
     lines = markdown.split("\n")
