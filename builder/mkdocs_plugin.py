@@ -22,7 +22,7 @@ from .diagnostics import Report
 from .pipeline import load_course
 from .preview import Preview
 from .privacy import remote_loads, scan_site
-from .render import fenced_divs, site
+from .render import fenced_divs, overview, site
 from .render.compact import compact_html
 from .render.quiz_html import key_name, render_quiz, search_text
 from .settings import Settings
@@ -74,7 +74,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not config.nav:
             config.nav = site.navigation(course)
         site.add_assets(config)
-        site.add_extensions(config, fenced_divs.EXTENSIONS)
+        site.add_extensions(config, ("attr_list", "md_in_html", *fenced_divs.EXTENSIONS))
         if self.offline:
             # Pages open from disk: file links, and the search worker through a local shim
             # (mkdocs-material's offline plugin would otherwise add a CDN script).
@@ -100,7 +100,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         self.slots = []
-        return site.replace_fences(fenced_divs.translate(markdown), self.slots)
+        markdown = overview.decorate(fenced_divs.translate(markdown), page.file.src_uri, self.course)
+        return site.replace_fences(markdown, self.slots)
 
     def on_page_content(self, html, page, config, files):
         forms = self.forms[page.file.src_uri] = {}

@@ -75,3 +75,18 @@ def test_fences_of_different_lengths_nest():
     tree = parse("::::: outer\n::: inner\n:::\n:::::\n".split("\n"))
     assert [d.name for d in tree.divs] == ["outer"] and [c.name for c in tree.divs[0].children] == ["inner"]
     assert tree.problems == []
+
+
+def test_module_overview_shows_what_the_trainer_declared(tmp_path):
+    from conftest import copy_project, run_cli
+
+    root = copy_project("minimal", tmp_path)
+    index = root / "modules" / "01-basics" / "index.md"
+    index.write_text(index.read_text().replace("references:", "prerequisites: []\nreferences:"))
+    status, output = run_cli("build", "--root", str(root), "--strict")
+    assert status == 0, output
+    page = (root / "site" / "01-basics" / "index.html").read_text()
+    for text in ("Everything a course can hold, once.", "Introductory", "10 minutes", "recognise every question type"):
+        assert text in page
+    last = (root / "site" / "01-basics" / "01-first" / "index.html").read_text()
+    assert "Nobody (2024). A test reference." in last

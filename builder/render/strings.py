@@ -40,6 +40,16 @@ STRINGS: dict[str, str] = {
     "page_record": "Completion record",
     "true": "True",
     "false": "False",
+    # the module overview's panel and references (builder/render/overview.py)
+    "overview_level": "Level",
+    "overview_time": "CPD time",
+    "overview_minutes": "{n} minutes",
+    "overview_before": "Before you start",
+    "overview_objectives": "By the end of this module you will be able to:",
+    "level_introductory": "Introductory",
+    "level_intermediate": "Intermediate",
+    "level_advanced": "Advanced",
+    "references": "References",
     # the runtime (builder/assets/runtime/)
     "parts_right": "{right} of {total} parts right.",
     "check_result": "{right} of {total} answered correctly.",
