@@ -15,6 +15,7 @@ from .model import Course, CourseInfo, Module, Page, Quiz, QuizEmbed
 from .settings import Settings
 from .validation import crossrefs
 from .validation.modules import build_module, build_page
+from .validation.placeholders import report_placeholders
 from .validation.quizzes import build_quiz
 
 QUIZ_SUFFIXES = (".yml", ".yaml")
@@ -115,6 +116,7 @@ def _read_page(settings: Settings, path: Path, report: Report, links: dict, modu
     if text is None:
         return None
     raw = parse_page(text, span, report)
+    report_placeholders(text, span, report)
     for load in remote_loads(text):
         report.error(
             span.at(load.line, load.col),
@@ -185,6 +187,7 @@ def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizz
         if text is None:
             continue
         data, index = parse_yaml(text, span, report)
+        report_placeholders(text, span, report)
         if data is None:
             if not any(d.span.path == span.path for d in report.errors):
                 report.error(span.at(1), "quiz.empty-file", "the quiz file is empty")

@@ -21,6 +21,7 @@ def test_help_on_every_command():
         assert status == 0 and "usage: course " + name in output
     assert run_cli("new", "module", "--help")[0] == 0
     assert run_cli("new", "quiz", "--help")[0] == 0
+    assert run_cli("new", "course", "--help")[0] == 0
 
 
 def test_usage_errors_exit_2():
@@ -61,7 +62,8 @@ def test_new_module_and_quiz_pass_check(course):
     assert (course / "modules" / "02-working-with-families" / "index.md").is_file()
     assert run_cli("new", "quiz", "working-with-families", "--root", str(course))[0] == 0
     assert run_cli("new", "quiz", "working-with-families", "--kind", "assessment", "--root", str(course))[0] == 0
-    assert run_cli("check", "--root", str(course), "--strict")[0] == 0
+    assert run_cli("check", "--root", str(course))[0] == 0  # scaffold text is a warning
+    assert run_cli("check", "--root", str(course), "--strict")[0] == 1  # and an error when strict
     status, output = run_cli("new", "quiz", "working-with-familes", "--root", str(course))
     assert status == 1 and "did you mean 'working-with-families'" in output
     assert run_cli("new", "module", "Working with families", "--root", str(course))[0] == 1

@@ -1,64 +1,79 @@
-"""`course new module "Title"` and `course new quiz MODULE`: scaffolds that pass `course check`."""
+"""`course new course|module|quiz`: scaffolds that pass `course check`.
+
+A new course is complete and passes `course check --strict`. A new module or quiz holds scaffold
+text (builder/validation/placeholders.py) that `check` lists until the trainer replaces it.
+"""
 
 from __future__ import annotations
 
+import html
+import json
 import re
+import shutil
 import sys
+from importlib import resources
+from pathlib import Path
 
 from ..settings import slug as settings_slug
+from ..validation import placeholders as p
 from ..validation.modules import module_id
 from .common import add_root
 
-MODULE_INDEX = """\
+MODULE_INDEX = f"""\
 ---
-title: "{title}"
-summary: "One sentence on what this module helps teachers do."
+title: "{{title}}"
+summary: "{p.MODULE_SUMMARY}"
 minutes: 30
 level: introductory
 objectives:
-  - describe …
-  - apply …
+  - {p.OBJECTIVE_1}
+  - {p.OBJECTIVE_2}
 references: []
 ---
 
-# {title}
+# {{title}}
 
-What the module covers, who it is for and how long it takes.
+{p.MODULE_TEXT}
 """
 
-FIRST_PAGE = """\
+FIRST_PAGE = f"""\
 # First page
 
-Write the module's first page here. Link to other pages with relative paths, for example
+{p.PAGE_TEXT} Link to other pages with relative paths, for example
 [the overview](index.md).
 """
 
-QUIZ = """\
+QUIZ = f"""\
 # yaml-language-server: $schema=../schema/quiz.schema.json
-id: {quiz_id}
-module: {module}
+id: {{quiz_id}}
+module: {{module}}
 title: "Check your understanding"
-kind: {kind}
-{pass_mark}questions:
+kind: {{kind}}
+{{pass_mark}}questions:
   - id: first-question
     type: single
-    prompt: "Write the question here."
+    prompt: "{p.QUESTION}"
     choices:
-      - text: "The right answer"
+      - text: "{p.RIGHT}"
         correct: true
-        feedback: "Say why it is right."
-      - text: "A tempting wrong answer"
-        feedback: "Say why it is wrong, and what to think instead."
-    explanation: "What the learner should take away."
+        feedback: "{p.RIGHT_WHY}"
+      - text: "{p.WRONG}"
+        feedback: "{p.WRONG_WHY}"
+    explanation: "{p.TAKEAWAY}"
 """
+SCHEMA = "schema/quiz.schema.json"
 
 
 MAX_SLUG = 60
 
 
 def add_parser(sub) -> None:
-    parser = sub.add_parser("new", help="scaffold a module or a quiz", description=__doc__)
+    parser = sub.add_parser("new", help="scaffold a course, a module or a quiz", description=__doc__)
     what = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
+    course = what.add_parser("course", help='a whole course in an empty or new folder: course new course "Title"')
+    course.add_argument("title")
+    add_root(course)
+    course.set_defaults(run=new_course)
     module = what.add_parser("module", help='a module folder: course new module "Title"')
     module.add_argument("title")
     add_root(module)
@@ -99,10 +114,11 @@ def new_module(args) -> int:
         folder.mkdir(parents=True)
         (folder / "index.md").write_text(MODULE_INDEX.format(title=args.title.replace('"', "'")), encoding="utf-8")
         (folder / "01-first-page.md").write_text(FIRST_PAGE, encoding="utf-8")
+        _write_schema(settings.root)
     except OSError as error:
         print(f"error: cannot create {settings.rel(folder)}: {error.strerror or error}", file=sys.stderr)
         return 1
-    print(f"created {settings.rel(folder)}/ (module id '{slug}'): edit index.md's front matter, then run `course check`")
+    print(f"created {settings.rel(folder)}/ (module id '{slug}'): edit index.md's front matter and the first page, then run `course check`: it lists the scaffold text still to replace")
     return 0
 
 
@@ -125,7 +141,8 @@ def new_quiz(args) -> int:
     path = settings.quizzes_dir / f"{quiz_id}.yml"
     pass_mark = "pass_mark: 70\n" if args.kind == "assessment" else ""
     path.write_text(QUIZ.format(quiz_id=quiz_id, module=args.module, kind=args.kind, pass_mark=pass_mark), encoding="utf-8")
-    print(f"created {settings.rel(path)} (quiz id '{quiz_id}')")
+    _write_schema(settings.root)
+    print(f"created {settings.rel(path)} (quiz id '{quiz_id}'): write its questions, then run `course check`: it lists the scaffold text still to replace")
     if args.kind == "check":
         pages = sorted(p for p in folders[args.module].glob("*.md") if p.name != "index.md") or [folders[args.module] / "index.md"]
         page = pages[-1]
@@ -135,3 +152,37 @@ def new_quiz(args) -> int:
     else:
         print("an assessment no page embeds gets its own page at the end of the module")
     return 0
+
+
+def new_course(args) -> int:
+    root = Path(args.root)
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        print(f"error: '{root}' is not empty: a new course needs an empty or new folder", file=sys.stderr)
+        return 2
+    slug = settings_slug(args.title)
+    if not slug:
+        print(f"error: cannot make a course id from the title '{args.title}'", file=sys.stderr)
+        return 2
+    values = {'"{title}"': json.dumps(args.title, ensure_ascii=False), "{title}": html.escape(args.title, quote=False), "{course_id}": slug}
+    template = resources.files("builder") / "scaffold" / "course"
+    with resources.as_file(template) as source:
+        for path in sorted(Path(source).rglob("*")):
+            if path.is_file():
+                rel = path.relative_to(source).as_posix().replace("gitignore", ".gitignore")
+                text = path.read_text(encoding="utf-8")
+                for token, value in values.items():
+                    text = text.replace(token, value)
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                (root / rel).write_text(text, encoding="utf-8")
+    _write_schema(root)
+    print(f"created the course '{args.title}' (id '{slug}') in {root}: run `course check --strict`, then `course serve` to see it")
+    return 0
+
+
+def _write_schema(root: Path) -> None:
+    """The quiz JSON Schema inside the trainer's folder, where quiz files' `$schema` line points."""
+    target = Path(root) / SCHEMA
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with resources.as_file(resources.files("builder") / "schema" / "quiz.schema.json") as schema:
+            shutil.copyfile(schema, target)
