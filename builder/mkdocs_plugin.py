@@ -22,7 +22,7 @@ from .diagnostics import Report
 from .pipeline import load_course
 from .preview import Preview
 from .privacy import remote_loads, scan_site
-from .render import fenced_divs, overview, site
+from .render import fenced_divs, math, overview, site
 from .render.compact import compact_html
 from .render.quiz_html import key_name, render_quiz, search_text
 from .settings import Settings
@@ -104,6 +104,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return site.replace_fences(markdown, self.slots)
 
     def on_page_content(self, html, page, config, files):
+        html = math.to_mathml(html, lambda message: log.warning(f"{page.file.src_uri}: {message}"))
         forms = self.forms[page.file.src_uri] = {}
 
         def slot(match: re.Match) -> str:

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from ..diagnostics import Report, SourceSpan, did_you_mean
 from . import fenced_divs
@@ -53,7 +55,7 @@ class RawPage:
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     # Admonitions (`!!! note`) are parsed as blocks so the links and fences inside them are seen.
-    return MarkdownIt("commonmark").use(admon_plugin).enable("table")
+    return MarkdownIt("commonmark").use(admon_plugin).use(footnote_plugin).use(deflist_plugin).enable("table")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
