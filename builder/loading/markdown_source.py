@@ -13,7 +13,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..diagnostics import Report, SourceSpan, did_you_mean
-from . import fenced_divs
+from . import attr_list, fenced_divs
 from .page_scan import Fallback, Scanner
 from .yaml_source import LineIndex, parse_yaml
 
@@ -29,6 +29,7 @@ class RawLink:
     alt: str
     line: int
     col: int
+    attr_problem: str | None = None  # an unreadable `{…}` attribute list right after it
 
 
 @dataclass
@@ -85,6 +86,14 @@ def parse_page(text: str, span: SourceSpan, report: Report) -> RawPage:
     except Fallback:
         page = RawPage(front, index, None, 0, 0)
         _walk(parser().parse(body), page, body.split("\n"), offset)
+    if "][" in body:
+        _check_references(body, span, offset, report)
+    for link in page.links:
+        if link.attr_problem:
+            report.warning(
+                span.at(link.line, link.col), "attr.unreadable", link.attr_problem,
+                "write attributes as {alt='text' width='25%'}, without backslashes before the quotes",
+            )
     return page
 
 
@@ -137,7 +146,15 @@ def _inline_text(token, page: RawPage, lines: list[str], line0: int, offset: int
     """Plain text of an inline token; records its links and images with their lines."""
     parts: list[str] = []
     line = line0
+    last_link = None
     for child in token.children or ():
+        if child.type == "text" and last_link is not None and child.content.startswith("{"):
+            # read the source, not the token: markdown-it unescapes \" that Python-Markdown keeps
+            source_line = lines[line] if line < len(lines) else ""
+            end = source_line.find(last_link.target + ")", max(last_link.col - 1, 0)) if last_link.target else -1
+            raw = source_line[end + len(last_link.target) + 1 :] if end >= 0 else child.content
+            with_attributes(last_link, raw if raw.startswith("{") else child.content)
+        last_link = None
         if child.type in ("softbreak", "hardbreak"):
             line += 1
             parts.append(" ")
@@ -148,10 +165,68 @@ def _inline_text(token, page: RawPage, lines: list[str], line0: int, offset: int
             alt = child.content if child.type == "image" else ""
             source_line = lines[line] if line < len(lines) else ""
             col = source_line.find(target) + 1 if target else 0
-            page.links.append(RawLink(target, child.type == "image", alt, line + 1 + offset, col))
+            last_link = RawLink(target, child.type == "image", alt, line + 1 + offset, col)
+            page.links.append(last_link)
             if child.type == "image":
                 parts.append(alt)
     return "".join(parts)
+
+
+_REFERENCE = re.compile(r"(?<!\\)!?\[([^\[\]\n]+)\]\[([^\[\]\n]*)\](?![(:])")
+_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).upper()
+
+
+def _check_references(body: str, span: SourceSpan, offset: int, report: Report) -> None:
+    """`[text][label]` with no `[label]: …` definition renders as literal brackets: an error."""
+    env: dict = {}
+    parser().parse(body, env)
+    lines = body.split("\n")
+    defined = {}
+    for key, value in env.get("references", {}).items():
+        source = lines[value["map"][0]] if value.get("map") else ""
+        written = re.match(r"\s*\[([^\]]+)\]:", source)
+        defined[_label(key)] = written.group(1) if written else key.lower()
+    fence = None
+    for number, line in enumerate(lines):
+        if fence:
+            fence = None if line.strip().startswith(fence) else fence
+            continue
+        if match := _CODE_FENCE.match(line):
+            fence = match.group(1)
+            continue
+        masked = _CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), line)
+        for match in _REFERENCE.finditer(masked):
+            label = match.group(2) or match.group(1)
+            if _label(label) in defined:
+                continue
+            report.error(
+                span.at(number + 1 + offset, match.start() + 1),
+                "link.undefined-reference",
+                f"the reference link '{match.group(0)}' has no definition '[{label}]: …'",
+                _nearest_label(label, defined)
+                or "define it on a line of its own: [label]: https://… (or write the link inline)",
+            )
+
+
+def _nearest_label(label: str, defined: dict[str, str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(_label(label), list(defined), n=1, cutoff=0.6)
+    return f"did you mean '[{defined[close[0]]}]'?" if close else None
+
+
+def with_attributes(link: RawLink, after: str) -> int:
+    """Reads the `{…}` attribute list that follows a link or image: its alt text, or its problem."""
+    attrs, used, problem = attr_list.read(after)
+    if "alt" in attrs and link.is_image:
+        link.alt = attrs["alt"] or ""
+    link.attr_problem = problem
+    return used
 
 
 def _heading_anchor(text: str) -> tuple[str | None, str]:

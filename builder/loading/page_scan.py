@@ -229,7 +229,7 @@ class Scanner:
 
     def add_text(self, number: int, text: str) -> None:
         """Words and links of one inline run of text that starts on body line NUMBER."""
-        from .markdown_source import RawLink, parser
+        from .markdown_source import RawLink, parser, with_attributes
 
         masked = text
         if "``" in text:
@@ -256,7 +256,10 @@ class Scanner:
             line = number + text.count("\n", 0, m.start())
             source = self.lines[line] if line < len(self.lines) else ""
             col = source.find(href) + 1 if href else 0
-            self.page.links.append(RawLink(href, bool(m.group(1)), label if m.group(1) else "", line + 1 + self.offset, col))
+            link = RawLink(href, bool(m.group(1)), label if m.group(1) else "", line + 1 + self.offset, col)
+            self.page.links.append(link)
+            if masked.startswith("{", m.end()):
+                with_attributes(link, text[m.end():])
             plain += [text[last:m.start()], label]
             last = m.end()
         plain.append(text[last:])
