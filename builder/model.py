@@ -125,8 +125,9 @@ class Page:
     anchors: frozenset[str]
     embeds: tuple[QuizEmbed, ...]
     span: SourceSpan
-    tasks: int = 0  # `!!! try` classroom tasks
+    tasks: int = 0  # `!!! try` classroom tasks, and `::: challenge` / `exercise` / `discussion` blocks
     generated: bool = False  # an assessment page the pipeline adds
+    minutes: tuple[float, float] | None = None  # (reading, activity) minutes the page declares
 
 
 @dataclass(frozen=True)

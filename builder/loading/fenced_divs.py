@@ -176,6 +176,9 @@ class DivKind:
     title: str  # the title when the author gives none
 
 
+# Blocks that ask the learner to do something: `course stats` counts them as activity time.
+ACTIVITIES = frozenset({"challenge", "exercise", "discussion"})
+
 # The classes lessons in the common dialects use (Carpentries Workbench, Quarto callouts, MyST and
 # Sphinx admonitions). Anything else is reported as unknown and rendered as a plain <div>.
 KNOWN: dict[str, DivKind] = {

@@ -78,14 +78,15 @@ def parse_page(text: str, span: SourceSpan, report: Report) -> RawPage:
             front = data
         elif data is not None:
             report.error(span.at(2), "page.front-matter", "front matter must be a mapping of keys")
-    if fenced_divs.has_fences(body):
-        _check_divs(body, span, offset, report)
+    tree = _check_divs(body, span, offset, report) if fenced_divs.has_fences(body) else None
     page = RawPage(front, index, None, 0, 0)
     try:  # the fast scanner reads most pages; anything it does not read goes to markdown-it
         Scanner(body, page, offset, _inline_text).run()
     except Fallback:
         page = RawPage(front, index, None, 0, 0)
         _walk(parser().parse(body), page, body.split("\n"), offset)
+    if tree is not None:  # a lesson's challenges and discussions are activity time, like `!!! try`
+        page.tasks += sum(1 for div in tree.walk() if div.name in fenced_divs.ACTIVITIES)
     if "][" in body:
         _check_references(body, span, offset, report)
     for link in page.links:
@@ -97,7 +98,7 @@ def parse_page(text: str, span: SourceSpan, report: Report) -> RawPage:
     return page
 
 
-def _check_divs(body: str, span: SourceSpan, offset: int, report: Report) -> None:
+def _check_divs(body: str, span: SourceSpan, offset: int, report: Report) -> fenced_divs.DivTree:
     """Unbalanced or unreadable `:::` fences are errors; a class nobody maps is a warning."""
     lines = body.split("\n")
     tree = fenced_divs.parse(lines)
@@ -113,6 +114,7 @@ def _check_divs(body: str, span: SourceSpan, offset: int, report: Report) -> Non
                 did_you_mean(div.name, fenced_divs.KNOWN)
                 or f"known classes: {', '.join(sorted(k for k in fenced_divs.KNOWN if '-' not in k))}",
             )
+    return tree
 
 
 def _walk(tokens, page: RawPage, lines: list[str], offset: int) -> None:

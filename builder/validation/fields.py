@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..diagnostics import Report, did_you_mean
@@ -73,10 +74,13 @@ def coerce(value, kind: str):
 class FieldChecker:
     """Reads fields out of raw mappings, reporting problems under one code prefix ('quiz', 'module')."""
 
-    def __init__(self, index: LineIndex, report: Report, prefix: str) -> None:
+    def __init__(self, index: LineIndex, report: Report, prefix: str, lenient: Iterable[str] | None = None) -> None:
         self.index = index
         self.report = report
         self.prefix = prefix
+        # lenient: unknown keys are warnings, and the hint names only these documented keys (page
+        # front matter often carries keys for other tools: `teaching`, `block` …)
+        self.lenient = tuple(lenient) if lenient is not None else None
 
     def mapping(self, data, path: KeyPath, fields: dict[str, Field], what: str) -> dict | None:
         """The known, well-typed fields of `data`; None when data is not a mapping at all."""
@@ -90,12 +94,13 @@ class FieldChecker:
         result = {}
         for key, value in data.items():
             if key not in fields:
-                self.report.error(
+                known = self.lenient if self.lenient is not None else fields
+                (self.report.warning if self.lenient is not None else self.report.error)(
                     self.index.at(path + (key,), key=True),
                     f"{self.prefix}.unknown-key",
-                    f"unknown key '{key}' in {what}",
-                    did_you_mean(key, fields)
-                    or f"allowed keys: {', '.join(sorted(fields))}",
+                    f"unknown key '{key}' in {what}" + (" (ignored)" if self.lenient is not None else ""),
+                    did_you_mean(key, known)
+                    or f"{'documented' if self.lenient is not None else 'allowed'} keys: {', '.join(sorted(known))}",
                 )
                 continue
             field = fields[key]

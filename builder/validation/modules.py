@@ -22,7 +22,17 @@ THEME_FIELDS = {
     "description": Field("text"),
     "tags": Field("list"),
 }
-PAGE_FIELDS = {"title": Field("text"), "order": Field("number"), "summary": Field("text"), **THEME_FIELDS}
+# A page's own time: `minutes` in all, or the Carpentries Workbench's `teaching` (reading) and
+# `exercises` (activity) minutes, which lessons brought from there already carry.
+PAGE_OWN_FIELDS = {
+    "title": Field("text"),
+    "order": Field("number"),
+    "summary": Field("text"),
+    "minutes": Field("number"),
+    "teaching": Field("number"),
+    "exercises": Field("number"),
+}
+PAGE_FIELDS = {**PAGE_OWN_FIELDS, **THEME_FIELDS}
 MODULE_FIELDS = {
     "title": Field("text", True),
     "summary": Field("text", True),
@@ -42,7 +52,8 @@ def module_id(folder: str) -> str:
 
 def build_page(src: str, raw: RawPage, span: SourceSpan, report: Report, fields: dict | None = None) -> Page:
     if fields is None:
-        fields = FieldChecker(raw.front_index, report, "page").mapping(raw.front, (), PAGE_FIELDS, "page front matter") or {}
+        checker = FieldChecker(raw.front_index, report, "page", lenient=PAGE_OWN_FIELDS)
+        fields = checker.mapping(raw.front, (), PAGE_FIELDS, "page front matter") or {}
     name = src.rsplit("/", 1)[-1]
     prefix = _PREFIX.match(name)
     order = fields.get("order", int(prefix.group(1)) if prefix else math.inf)
@@ -57,7 +68,17 @@ def build_page(src: str, raw: RawPage, span: SourceSpan, report: Report, fields:
         embeds=tuple(e for e in embeds if e),
         span=span.at(1),
         tasks=raw.tasks,
+        minutes=_page_minutes(fields),
     )
+
+
+def _page_minutes(fields: dict) -> tuple[float, float] | None:
+    """(reading, activity) minutes the page declares, or None: `minutes`, or `teaching` + `exercises`."""
+    if "minutes" in fields:
+        return float(fields["minutes"]), 0.0
+    if "teaching" in fields or "exercises" in fields:
+        return float(fields.get("teaching", 0)), float(fields.get("exercises", 0))
+    return None
 
 
 def _embed(fence, span: SourceSpan, report: Report) -> QuizEmbed | None:
