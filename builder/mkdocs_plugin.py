@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from . import output_dir, parallel
 from .diagnostics import Report
+from .loading import shared_links
 from .pipeline import load_course
 from .preview import Preview
 from .privacy import remote_loads, scan_site
@@ -83,6 +84,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        for file in [f for f in files if f.src_uri.rsplit("/", 1)[-1] == shared_links.NAME]:
+            files.remove(file)  # definitions for the pages, not a page (builder/loading/shared_links.py)
         for src, content in site.generated_pages(self.course).items():
             files.append(File.generated(config, src, content=content))
         def url_of(src: str) -> str:
@@ -100,6 +103,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         self.slots = []
+        if "][" in markdown and page.file.abs_src_path:
+            markdown += "\n\n" + shared_links.definitions_for(Path(page.file.abs_src_path), self.settings.docs_dir)
         markdown = overview.decorate(fenced_divs.translate(markdown), page.file.src_uri, self.course)
         return site.replace_fences(markdown, self.slots)
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .diagnostics import Report, SourceSpan
+from .loading import shared_links
 from .loading.files import read_text
 from .loading.markdown_source import parse_page
 from .loading.tree import bad_links, files_under
@@ -95,7 +96,7 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict]:
                 module = _load_module(settings, path, report, links, skip)
                 if module:
                     modules.append(module)
-            elif path.suffix == ".md" and path.name != "index.md":
+            elif path.suffix == ".md" and path.name != "index.md" and not shared_links.is_links_file(path):
                 loaded = _read_page(settings, path, report, links)
                 if loaded:
                     extras.append(loaded[0])
@@ -115,7 +116,8 @@ def _read_page(settings: Settings, path: Path, report: Report, links: dict, modu
     text = read_text(path, span, report)
     if text is None:
         return None
-    raw = parse_page(text, span, report)
+    links_text = shared_links.definitions_for(path, settings.docs_dir) if "][" in text else ""
+    raw = parse_page(text, span, report, links_text)
     report_placeholders(text, span, report)
     for load in remote_loads(text):
         report.error(
@@ -133,7 +135,7 @@ def _read_page(settings: Settings, path: Path, report: Report, links: dict, modu
 
 
 def _load_module(settings: Settings, folder: Path, report: Report, links: dict, skip: set[Path]) -> Module | None:
-    pages_md = sorted(p for p in folder.glob("*.md") if p.name != "index.md" and p not in skip)
+    pages_md = sorted(p for p in folder.glob("*.md") if p.name != "index.md" and p not in skip and not shared_links.is_links_file(p))
     index_path = folder / "index.md"
     if index_path in skip:
         return None  # reported as a link that leaves the course

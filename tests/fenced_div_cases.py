@@ -22,6 +22,12 @@ EXTRA = {
     "instructor notes inside a challenge": "::: challenge\nTry it.\n\n::: instructor\nGroups often disagree here.\n:::\n:::\n",
     "an unknown class renders as a plain div": "::: columns\nText.\n:::\n",
     "colons inside a code block are code": "```text\n:::\nnot a fence\n:::\n```\n",
+    "kramdown boxes of the Carpentries' older template, nested": (
+        "> ## Concept mapping\n>\n> Draw a map.\n>\n> > ## Solution\n> > One answer.\n> {: .solution}\n{: .challenge}\n"
+    ),
+    "kramdown attributes after code are dropped; unknown ones left to attr_list": (
+        "~~~\nprint(1)\n~~~\n{: .source}\n\n> A quote.\n{: .unknownthing}\n"
+    ),
 }
 
 

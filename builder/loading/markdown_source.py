@@ -68,7 +68,8 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1) or "", text[match.end():], lines
 
 
-def parse_page(text: str, span: SourceSpan, report: Report) -> RawPage:
+def parse_page(text: str, span: SourceSpan, report: Report, shared_links: str = "") -> RawPage:
+    """Front matter and facts of a page; shared_links: `[label]: …` definitions from links.md files."""
     front_text, body, offset = split_front_matter(text)
     front: dict = {}
     index = LineIndex(span)
@@ -88,7 +89,7 @@ def parse_page(text: str, span: SourceSpan, report: Report) -> RawPage:
     if tree is not None:  # a lesson's challenges and discussions are activity time, like `!!! try`
         page.tasks += sum(1 for div in tree.walk() if div.name in fenced_divs.ACTIVITIES)
     if "][" in body:
-        _check_references(body, span, offset, report)
+        _check_references(body, span, offset, report, shared_links)
     for link in page.links:
         if link.attr_problem:
             report.warning(
@@ -183,14 +184,15 @@ def _label(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
-def _check_references(body: str, span: SourceSpan, offset: int, report: Report) -> None:
+def _check_references(body: str, span: SourceSpan, offset: int, report: Report, shared_links: str = "") -> None:
     """`[text][label]` with no `[label]: …` definition renders as literal brackets: an error."""
     env: dict = {}
-    parser().parse(body, env)
+    parser().parse(body + "\n\n" + shared_links, env)
     lines = body.split("\n")
+    every = lines + [""] + shared_links.split("\n")
     defined = {}
     for key, value in env.get("references", {}).items():
-        source = lines[value["map"][0]] if value.get("map") else ""
+        source = every[value["map"][0]] if value.get("map") and value["map"][0] < len(every) else ""
         written = re.match(r"\s*\[([^\]]+)\]:", source)
         defined[_label(key)] = written.group(1) if written else key.lower()
     fence = None

@@ -10,8 +10,15 @@ uses, so the build and the check agree on every fence.
 from __future__ import annotations
 
 import json
+import re
 
 from ..loading.fenced_divs import KNOWN, Div, first_heading, has_fences, heading, myst_options, parse
+
+# kramdown's block attributes, as the Carpentries' older lesson template writes its boxes:
+# a blockquote followed by `{: .challenge}`; and `{: .source}` / `{: .output}` after code.
+_KRAMDOWN = re.compile(r"^ {0,3}\{:\s*\.([\w-]+)\s*\}\s*$")
+_QUOTE = re.compile(r"^ {0,3}> ?")
+_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 # Python-Markdown extensions the blocks need; the plugin adds those a course's mkdocs.yml lacks.
 EXTENSIONS = ("pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.html")
@@ -23,6 +30,8 @@ def translate(markdown: str, facilitator: bool = False) -> str:
     Instructor and facilitator divs become `!!! facilitator` notes in the facilitator edition and
     are cut, text and all, from the learner's (facilitator=False).
     """
+    if "{:" in markdown:
+        markdown = "\n".join(kramdown_boxes(markdown.split("\n")))
     if not has_fences(markdown):
         return markdown
     lines = markdown.split("\n")
@@ -101,3 +110,35 @@ def _wrap(div: Div, out: dict[int, list[str]], header: str, options: list[str], 
 def _title(text: str) -> str:
     # pymdownx.blocks reads the title up to the end of the line; keep it on one line, no markup fences
     return " ".join(text.replace("|", "\\|").split())
+
+
+def kramdown_boxes(lines: list[str]) -> list[str]:
+    """Blockquotes closed by `{: .known-class}` become `:::` divs; `{: .x}` after code goes."""
+    out: list[str] = []
+    fence = None
+    after_code = False
+    for line in lines:
+        if fence is not None:
+            out.append(line)
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence, after_code = None, True
+            continue
+        if match := _CODE.match(line):
+            fence = match.group(1)
+            out.append(line)
+            continue
+        attribute = _KRAMDOWN.match(line)
+        if attribute and after_code:
+            after_code = False
+            continue  # `{: .source}` styles the code block above it in Jekyll; nothing to show here
+        after_code = False
+        run = 0
+        while run < len(out) and _QUOTE.match(out[len(out) - 1 - run]):
+            run += 1
+        if attribute and attribute.group(1).lower() in KNOWN and run:
+            inner = [_QUOTE.sub("", quoted, count=1) for quoted in out[len(out) - run :]]
+            del out[len(out) - run :]
+            out.extend(["", f"::: {attribute.group(1)}", *kramdown_boxes(inner), ":::", ""])
+            continue
+        out.append(line)
+    return out
