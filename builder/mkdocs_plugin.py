@@ -23,7 +23,7 @@ from .loading import shared_links
 from .pipeline import load_course
 from .preview import Preview
 from .privacy import remote_loads, scan_site
-from .render import fenced_divs, math, overview, site
+from .render import fenced_divs, html_urls, math, overview, site
 from .render.compact import compact_html
 from .render.quiz_html import key_name, render_quiz, search_text
 from .settings import Settings
@@ -105,6 +105,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.slots = []
         if "][" in markdown and page.file.abs_src_path:
             markdown += "\n\n" + shared_links.definitions_for(Path(page.file.abs_src_path), self.settings.docs_dir)
+        def url_of(src: str) -> str | None:  # a site file's URL from this page, for raw-HTML links
+            file = files.get_file_from_path(src)
+            return get_relative_url(file.url, page.url) if file else None
+
+        markdown = html_urls.rewrite(markdown, page.file.src_uri, url_of)
         markdown = overview.decorate(fenced_divs.translate(markdown), page.file.src_uri, self.course)
         return site.replace_fences(markdown, self.slots)
 

@@ -61,3 +61,23 @@ def test_quarto_and_myst_blocks(site):
     assert '<div class="admonition tip cb-div admonition">\n<p class="admonition-title">A question to discuss</p>' in html
     assert '<div class="admonition abstract cb-div discussion">\n<p class="admonition-title">Share with a colleague</p>' in html
     assert '<details class="tip cb-div hint">' in html and 'id="terms"' in html
+
+
+def test_raw_html_urls_point_at_the_files_they_name(site):
+    html = article(site, "01-lesson-template/introduction")
+    src = re.search(r'<img src="([^"]+)" alt="pie chart', html).group(1)
+    assert (site / "01-lesson-template" / "introduction" / src).resolve().is_file()
+
+
+def test_raw_html_rewrite_leaves_code_and_other_sites_alone():
+    from builder.render.html_urls import rewrite
+
+    urls = {"m/fig/a.png": "../fig/a.png", "m/other.md": "../other/"}.get
+    source = (
+        '<img src="fig/a.png" alt="a"> `<img src="fig/a.png">` <a href="other.md#x">o</a>\n'
+        '<img src="https://example.org/a.png"> <img src="fig/missing.png">\n```\n<img src="fig/a.png">\n```'
+    )
+    assert rewrite(source, "m/page.md", urls) == (
+        '<img src="../fig/a.png" alt="a"> `<img src="fig/a.png">` <a href="../other/#x">o</a>\n'
+        '<img src="https://example.org/a.png"> <img src="fig/missing.png">\n```\n<img src="fig/a.png">\n```'
+    )
