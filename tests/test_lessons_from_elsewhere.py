@@ -81,3 +81,15 @@ def test_raw_html_rewrite_leaves_code_and_other_sites_alone():
         '<img src="../fig/a.png" alt="a"> `<img src="fig/a.png">` <a href="../other/#x">o</a>\n'
         '<img src="https://example.org/a.png"> <img src="fig/missing.png">\n```\n<img src="fig/a.png">\n```'
     )
+
+
+def test_stats_use_the_minutes_pages_declare_and_keep_columns_straight(tmp_path):
+    root = copy_project("workbench", tmp_path)
+    (root / "modules" / "01-lesson-template").rename(root / "modules" / "01-a-lesson-from-another-lesson-system")
+    status, output = run_cli("stats", "--root", str(root))
+    assert status == 0, output
+    lines = output.splitlines()
+    row = next(line for line in lines if line.startswith("a-lesson-from-another-lesson-system"))
+    assert lines[0].index("pages") + len("pages") == row.index(" 3 ") + 2  # the pages column lines up
+    assert row.split()[1:8] == ["3", "700", "11", "2", "2", "13", "15"]  # read 5 + 6 declared, exercises 2
+    assert "2 page(s) declare their own minutes" in output

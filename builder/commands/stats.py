@@ -22,11 +22,20 @@ def add_parser(sub) -> None:
     parser.set_defaults(run=run, strict=False)
 
 
+def page_minutes(page) -> tuple[float, float]:
+    """(reading, activity) minutes of a page: what it declares, or the estimate from its words and tasks."""
+    if page.minutes is not None:
+        return page.minutes
+    return page.words / WORDS_PER_MINUTE, page.tasks * MINUTES_PER_TASK
+
+
 def module_stats(course: Course, module: Module) -> dict:
     words = sum(p.words for p in module.pages)
     tasks = sum(p.tasks for p in module.pages)
     types: Counter = Counter()
-    activity = tasks * MINUTES_PER_TASK
+    times = [page_minutes(p) for p in module.pages]
+    reading = sum(r for r, _ in times)
+    activity = sum(a for _, a in times)
     for quiz in course.quizzes_of(module.id):
         drawn = quiz.pool or len(quiz.questions)
         scale = drawn / len(quiz.questions) if quiz.questions else 0
@@ -37,7 +46,6 @@ def module_stats(course: Course, module: Module) -> dict:
             else:
                 per = MINUTES_PER_ASSESSMENT_QUESTION if quiz.kind == "assessment" else MINUTES_PER_CHECK_QUESTION
                 activity += per * scale
-    reading = words / WORDS_PER_MINUTE
     estimate = reading + activity
     return {
         "module": module.id,
@@ -50,6 +58,7 @@ def module_stats(course: Course, module: Module) -> dict:
         "declared": module.minutes,
         "ratio": estimate / module.minutes if module.minutes else 0.0,
         "types": types,
+        "declared_pages": sum(1 for p in module.pages if p.minutes is not None),
     }
 
 
@@ -59,26 +68,30 @@ def run(args) -> int:
         print_report(report)
         return 1
     rows = [module_stats(course, m) for m in course.modules]
-    header = f"{'module':<14}{'pages':>6}{'words':>8}{'read':>7}{'tasks':>6}{'activ.':>7}{'est.':>7}{'decl.':>7}  {'fit':<5} questions"
+    width = max([len("module"), len("total"), *(len(r["module"]) for r in rows)]) + 2  # long ids keep columns straight
+    header = f"{'module':<{width}}{'pages':>6}{'words':>8}{'read':>7}{'tasks':>6}{'activ.':>7}{'est.':>7}{'decl.':>7}  {'fit':<5} questions"
     print(header)
     print("-" * len(header))
     for r in rows:
         fit = "ok" if abs(r["ratio"] - 1) <= TOLERANCE else ("long" if r["ratio"] > 1 else "short")
         types = ", ".join(f"{t} {r['types'][t]}" for t in QUESTION_TYPES if r["types"][t])
         print(
-            f"{r['module']:<14}{r['pages']:>6}{r['words']:>8}{r['reading']:>7.0f}{r['tasks']:>6}"
+            f"{r['module']:<{width}}{r['pages']:>6}{r['words']:>8}{r['reading']:>7.0f}{r['tasks']:>6}"
             f"{r['activity']:>7.0f}{r['estimate']:>7.0f}{r['declared']:>7}  {fit:<5} {types or '-'}"
         )
     total = {k: sum(r[k] for r in rows) for k in ("pages", "words", "reading", "tasks", "activity", "estimate", "declared")}
     all_types: Counter = sum((r["types"] for r in rows), Counter())
     print("-" * len(header))
     print(
-        f"{'total':<14}{total['pages']:>6}{total['words']:>8}{total['reading']:>7.0f}{total['tasks']:>6}"
+        f"{'total':<{width}}{total['pages']:>6}{total['words']:>8}{total['reading']:>7.0f}{total['tasks']:>6}"
         f"{total['activity']:>7.0f}{total['estimate']:>7.0f}{total['declared']:>7}  "
         f"{'':<5} {sum(all_types.values())} questions"
     )
+    declared = sum(r["declared_pages"] for r in rows)
+    if declared:
+        print(f"{declared} page(s) declare their own minutes; the others are estimated.")
     print(f"CPD time declared: {total['declared'] / 60:.1f} hours; estimated: {total['estimate'] / 60:.1f} hours")
-    print(f"(reading at {WORDS_PER_MINUTE} words a minute; {MINUTES_PER_TASK} min per task and reflection, "
+    print(f"(reading at {WORDS_PER_MINUTE} words a minute; {MINUTES_PER_TASK} min per task (`!!! try`, challenge, exercise, discussion) and reflection, "
           f"{MINUTES_PER_CHECK_QUESTION} per check question, {MINUTES_PER_ASSESSMENT_QUESTION} per assessment question)")
     print_bias(bias(course.quizzes.values()))
     return 0
