@@ -23,7 +23,7 @@ from .loading import shared_links
 from .pipeline import load_course
 from .preview import Preview
 from .privacy import remote_loads, scan_site
-from .render import fenced_divs, html_urls, math, overview, site
+from .render import course_home, fenced_divs, html_urls, math, overview, site
 from .render.compact import compact_html
 from .render.quiz_html import key_name, render_quiz, search_text
 from .settings import Settings
@@ -111,7 +111,22 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
         markdown = html_urls.rewrite(markdown, page.file.src_uri, url_of)
         markdown = overview.decorate(fenced_divs.translate(markdown), page.file.src_uri, self.course)
+        markdown = self._frame(markdown, page, files)
         return site.replace_fences(markdown, self.slots)
+
+    def _frame(self, markdown, page, files):
+        """The home page's module cards, or a module page's position, under the page's title."""
+        def url_of(src: str) -> str:
+            file = files.get_file_from_path(src)
+            return get_relative_url(file.url, page.url) if file else src
+
+        src = page.file.src_uri
+        if self.course.home and src == self.course.home.src:
+            goals = page.meta.get("objectives")
+            goals = tuple(str(g) for g in goals if isinstance(g, (str, int, float))) if isinstance(goals, list) else ()
+            return course_home.after_title(markdown, course_home.home(self.course, goals, url_of))
+        block = course_home.position(self.course, src)
+        return course_home.after_title(markdown, block) if block else markdown
 
     def on_page_content(self, html, page, config, files):
         html = math.to_mathml(html, lambda message: log.warning(f"{page.file.src_uri}: {message}"))

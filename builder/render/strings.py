@@ -50,6 +50,15 @@ STRINGS: dict[str, str] = {
     "level_intermediate": "Intermediate",
     "level_advanced": "Advanced",
     "references": "References",
+    # the course's frame: home cards and page position (builder/render/course_home.py, runtime/home.js)
+    "home_time": "{n} modules, {hours} CPD hours in all.",
+    "home_objectives": "What you will be able to do",
+    "card_module": "Module {n}",
+    "card_progress": "Progress in {title}",
+    "position": "module {m} of {modules} · page {p} of {pages}",
+    "continue": "Continue where you left off",
+    "home_done": "{done} of {all} CPD hours done, {left} to go.",
+    "card_score": "Score {score}%.",
     # the runtime (builder/assets/runtime/)
     "parts_right": "{right} of {total} parts right.",
     "check_result": "{right} of {total} answered correctly.",

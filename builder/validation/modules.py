@@ -31,6 +31,7 @@ PAGE_OWN_FIELDS = {
     "minutes": Field("number"),
     "teaching": Field("number"),
     "exercises": Field("number"),
+    "objectives": Field("list"),  # on the home page: the course's own, shown under the module cards
 }
 PAGE_FIELDS = {**PAGE_OWN_FIELDS, **THEME_FIELDS}
 MODULE_FIELDS = {

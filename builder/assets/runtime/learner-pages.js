@@ -6,7 +6,7 @@ function download(name, text, type) {
 }
 const table = (caption, head, rows, foot) => h("table", {}, caption ? h("caption", {}, caption) : null,
   h("thead", {}, h("tr", {}, head.map(x => h("th", {scope: "col"}, x)))),
-  h("tbody", {}, rows.map(r => h("tr", {}, r.map((x, i) => h(i ? "td" : "th", i ? {} : {scope: "row"}, x))))), foot);
+  h("tbody", {}, rows.map(r => h("tr", {}, r.map((x, i) => h(i ? "td" : "th", i ? {"data-label": head[i]} : {scope: "row"}, x))))), foot);
 const dash = () => h("span", {}, h("span", {"aria-hidden": "true"}, "–"), h("span", {class: "cb-visually-hidden"}, t("none")));
 
 function statusText(s) {

@@ -3,6 +3,7 @@ function mark(el, text, cls) {
   el.append(h("span", {class: "cb-mark " + cls}, h("span", {"aria-hidden": "true"}, "✓"), h("span", {class: cls === "cb-mark--module" ? null : "cb-visually-hidden"}, " " + text)));
 }
 function markNav() {
+  fillFrame(); // the module cards and progress bars follow the same changes as the marks
   D.querySelectorAll(".cb-mark").forEach(e => e.remove());
   const nav = D.querySelector(".md-nav--primary");
   if (!nav) return;

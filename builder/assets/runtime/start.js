@@ -9,11 +9,6 @@ async function init() {
   if (pages[page]) save(Object.assign({last: {p: page, d: now()}}, seen(page) ? {} : {["p:" + page]: now()}));
   D.querySelectorAll("form.cb-quiz").forEach(initQuiz);
   D.querySelectorAll("[data-cb-view]").forEach(v => VIEWS[v.dataset.cbView] && VIEWS[v.dataset.cbView](v));
-  if (page === "index.md") {
-    const h1 = D.querySelector("article h1"), link = resumeLink();
-    D.querySelectorAll(".cb-resume").forEach(e => e.remove());
-    if (h1 && link) h1.after(link);
-  }
   markNav();
   banner();
   const search = D.querySelector(".md-search[role=dialog]:not([aria-label])"), input = D.querySelector(".md-search__input");
