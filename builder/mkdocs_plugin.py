@@ -23,7 +23,7 @@ from .loading import shared_links
 from .pipeline import load_course
 from .preview import Preview
 from .privacy import remote_loads, scan_site
-from .render import course_home, fenced_divs, html_urls, math, overview, site
+from .render import brand, course_home, fenced_divs, html_urls, math, overview, site
 from .render.compact import compact_html
 from .render.quiz_html import key_name, render_quiz, search_text
 from .settings import Settings
@@ -39,6 +39,7 @@ class CourseConfig(Config):
     version = c.Type(str, default="0.0.0")
     language = c.Type(str, default="en")
     quizzes_dir = c.Type(str, default="quizzes")
+    colour = c.Optional(c.Type(str))  # a school's brand colour (builder/render/brand.py)
     strict = c.Type(bool, default=False)
 
 
@@ -76,6 +77,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.nav = site.navigation(course)
         site.add_assets(config)
         site.add_extensions(config, ("attr_list", "md_in_html", *fenced_divs.EXTENSIONS))
+        if self.config.colour:
+            config.extra_css.append(site.BRAND_CSS)
         if self.offline:
             # Pages open from disk: file links, and the search worker through a local shim
             # (mkdocs-material's offline plugin would otherwise add a CDN script).
@@ -98,6 +101,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, src, content=content))
         for src, content in site.key_files(self.course, url_of).items():
             files.append(File.generated(config, src, content=content))
+        if self.config.colour:
+            files.append(File.generated(config, site.BRAND_CSS, content=brand.stylesheet(self.config.colour)))
         self.files = files
         return files
 

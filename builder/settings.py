@@ -101,9 +101,20 @@ def load_settings(root: Path, report: Report) -> Settings | None:
     if options is None:
         return None
     check_privacy(config, span, text, report)
+    check_brand(options, span, text, report)
     settings = Settings.from_config(root, config, options)
     lines = {key: _line_of(text, f"{key}:") for key in ("course_id", "version", "docs_dir", "quizzes_dir")}
     return replace(settings, lines=lines)
+
+
+def check_brand(plugin: dict, span: SourceSpan, text: str, report: Report) -> None:
+    """A school's brand colour must be a colour, and keep the header's white text readable."""
+    if "colour" in plugin:
+        from .render.brand import problem
+
+        found = problem(plugin["colour"])
+        if found:
+            report.error(span.at(_line_of(text, "colour:")), "config.brand-colour", found, "pick a darker shade; the header's text is white")
 
 
 def check_privacy(config: dict, span: SourceSpan, text: str, report: Report) -> None:

@@ -12,6 +12,7 @@ from .runtime import runtime_source
 from .strings import t
 
 ASSET_DIR = "assets/course"
+BRAND_CSS = f"{ASSET_DIR}/brand.css"  # a school's colour, when mkdocs.yml sets one
 # At the site root: from file://, Firefox gives each page its own storage, so pages reach this one
 # (in a hidden iframe, by postMessage) to share the learner's progress. It runs course.js's store
 # (builder/assets/runtime/store.js).

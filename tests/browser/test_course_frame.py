@@ -1,0 +1,75 @@
+"""The course's frame in a real browser: module cards and "continue" on the home page, the page's
+position in its module with a progress bar, nothing scrolling sideways on a 360 px phone, axe-core
+clean; and screenshots of each page type (light and dark, desktop and phone) for a reviewer to look
+at, saved under test-results/screenshots/."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO
+from .test_accessibility import axe
+
+from .learner import runtime_ready
+
+SHOTS = REPO / "test-results" / "screenshots"
+PAGE_TYPES = {
+    "home": "",
+    "module-overview": "02-practice/",
+    "content-page": "02-practice/02-more/",
+    "assessment": "02-practice/practice-end/",
+    "my-progress": "progress/",
+    "journal": "journal/",
+    "record": "record/",
+}
+
+
+def visit(page, url: str) -> None:
+    page.goto(url)
+    runtime_ready(page)
+
+
+def test_home_shows_a_card_per_module_and_where_to_continue(page, server):
+    base = server.url("journey")
+    visit(page, base)
+    cards = page.locator(".cb-card")
+    assert cards.count() == 2
+    assert cards.nth(0).locator(".cb-card__status").inner_text() == "Not started"
+    assert page.locator(".cb-continue__label").inner_text() == "Start the course:"
+    assert page.locator("[data-cb-time]").inner_text().startswith("0 of ")
+    visit(page, base + "02-practice/01-ideas/")
+    visit(page, base)
+    assert page.locator(".cb-continue__label").inner_text() == "Continue where you left off"
+    link = page.locator(".cb-continue a")
+    assert link.inner_text() == page.evaluate("CB_MANIFEST.modules[1].pages[1].title")
+    second = cards.nth(1).locator("[role=progressbar]")
+    assert int(second.get_attribute("aria-valuenow")) > 0
+    assert "In progress" in cards.nth(1).locator(".cb-card__status").inner_text()
+
+
+def test_each_page_says_where_it_is_in_its_module(page, server):
+    visit(page, server.url("journey") + "02-practice/02-more/")
+    text = page.locator(".cb-position__text").inner_text()
+    assert text.endswith("module 2 of 2 · page 3 of 5")
+    assert page.locator(".cb-position [role=progressbar]").get_attribute("aria-valuenow") is not None
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_page_type_scrolls_sideways_and_axe_is_clean(browser, server, scheme, width):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    base = server.url("journey")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    problems = {}
+    for name, path in PAGE_TYPES.items():
+        visit(page, base + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            problems[f"{name}: {overflow}px sideways"] = True
+        found = axe(page)
+        if found:
+            problems[name] = found
+        page.screenshot(path=str(SHOTS / f"{name}-{scheme}-{'phone' if width < 600 else 'desktop'}.png"), full_page=True)
+    context.close()
+    assert problems == {}
