@@ -44,7 +44,7 @@ def home(course: Course, objectives: tuple[str, ...], url_of: Callable[[str], st
         items = "".join(f"<li>{_e(o)}</li>" for o in objectives)
         goals = f'<h2 id="cb-course-objectives">{_e(t("home_objectives"))}</h2><ul class="cb-home__objectives">{items}</ul>'
     return (
-        f'<div class="cb-home">{cont}<p class="cb-home__time" data-cb-time>{_e(time)}</p>'
+        f'<div class="cb-home" data-search-exclude>{cont}<p class="cb-home__time" data-cb-time>{_e(time)}</p>'
         f'<ul class="cb-cards" aria-label="{_e(t("modules_caption"))}">{cards}</ul>{goals}</div>'
     )
 
@@ -67,7 +67,7 @@ def position(course: Course, src: str) -> str | None:
             if page.src == src:
                 text = t("position", m=number, modules=len(course.modules), p=index, pages=len(module.pages))
                 return (
-                    f'<div class="cb-position"><p class="cb-position__text">'
+                    f'<div class="cb-position" data-search-exclude><p class="cb-position__text">'
                     f'<span class="cb-position__module">{_e(module.title)}</span> · {_e(text)}</p>'
                     f'{bar(t("card_progress", title=module.title), module.id)}</div>'
                 )

@@ -73,3 +73,16 @@ def test_no_page_type_scrolls_sideways_and_axe_is_clean(browser, server, scheme,
         page.screenshot(path=str(SHOTS / f"{name}-{scheme}-{'phone' if width < 600 else 'desktop'}.png"), full_page=True)
     context.close()
     assert problems == {}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_results_pass_axe_and_leave_the_course_frame_out(browser, server, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    visit(page, server.url("journey") + "02-practice/")
+    page.keyboard.press("/")
+    page.keyboard.type("ideas", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert "module 2 of 2" not in page.locator(".md-search-result").inner_text()
+    assert axe(page) == []
+    context.close()
