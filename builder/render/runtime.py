@@ -13,6 +13,7 @@ SCRIPTS = (
     "progress.js",
     "quiz-ui.js",
     "nav.js",
+    "reading.js",
     "learner-pages.js",
     "home.js",
     "start.js",

@@ -59,6 +59,7 @@ STRINGS: dict[str, str] = {
     "continue": "Continue where you left off",
     "home_done": "{done} of {all} CPD hours done, {left} to go.",
     "card_score": "Score {score}%.",
+    "mark_read": "Mark as read",
     # the runtime (builder/assets/runtime/)
     "parts_right": "{right} of {total} parts right.",
     "check_result": "{right} of {total} answered correctly.",
@@ -66,7 +67,7 @@ STRINGS: dict[str, str] = {
     "answer_all": "Answer every question before you submit. Not answered yet: question {list}.",
     "attempt": "Attempt {n}: answer the {count} questions below.",
     "frame_failed": "Your progress may not be shared between this course's pages: its storage page (storage.html) did not answer. Export your progress from My progress to keep it.",
-    "nav_visited": "(visited)",
+    "nav_visited": "(read)",
     "nav_complete": "complete",
     "resume": "Continue where you left off:",
     "start": "Start the course:",

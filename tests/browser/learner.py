@@ -84,3 +84,11 @@ def wait_saved(page, quiz: str, qid: str) -> None:
 def runtime_ready(page) -> None:
     """The runtime has finished with this page (it marks the navigation after loading the store)."""
     page.wait_for_function("() => document.querySelector('.cb-page') && window.CB_MANIFEST && document.documentElement.dataset.cbReady === location.href")
+
+
+def read_to_end(page, url: str) -> None:
+    """Open a page and scroll to its end, as a teacher reading it would: it counts as read."""
+    page.goto(url)
+    runtime_ready(page)
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_function("() => document.documentElement.dataset.cbRead")

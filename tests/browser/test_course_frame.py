@@ -86,3 +86,46 @@ def test_search_results_pass_axe_and_leave_the_course_frame_out(browser, server,
     assert "module 2 of 2" not in page.locator(".md-search-result").inner_text()
     assert axe(page) == []
     context.close()
+
+
+@pytest.fixture(scope="module")
+def long_course(server, tmp_path_factory):
+    """The journey course with one long page, mounted beside the others."""
+    import re
+
+    from conftest import copy_project, run_cli
+
+    root = copy_project("journey", tmp_path_factory.mktemp("long"))
+    page = root / "modules" / "02-practice" / "03-extra.md"
+    sections = "\n\n".join(f"## Part {n}\n\n" + "A paragraph to read. " * 60 for n in range(1, 9))
+    page.write_text(f"# Extra reading\n\nA long page.\n\n{sections}\n")
+    config = root / "mkdocs.yml"
+    base = server.url("long")
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", config.read_text()))
+    status, output = run_cli("build", "--root", str(root), "--site-dir", str(root / "site"))
+    assert status == 0, output
+    server.mounts["/cpd/long/"] = root / "site"
+    return base
+
+
+def read_mark(page) -> int:
+    return page.locator(".md-nav--primary a", has_text="Extra reading").locator(".cb-mark").count()
+
+
+def test_a_page_counts_as_read_at_its_last_section_not_when_opened(page, long_course):
+    page.set_viewport_size({"width": 1280, "height": 600})
+    visit(page, long_course + "02-practice/03-extra/")
+    assert read_mark(page) == 0 and page.evaluate("localStorage.getItem('cb:journey:v1:p:02-practice/03-extra.md')") is None
+    assert page.get_by_role("button", name="Mark as read").is_visible()
+    page.locator("article h2", has_text="Part 8").scroll_into_view_if_needed()
+    page.locator(".md-nav--primary a", has_text="Extra reading").locator(".cb-mark").wait_for()
+    assert page.get_by_role("button", name="Mark as read").count() == 0
+
+
+def test_mark_as_read_counts_the_page(page, long_course):
+    page.set_viewport_size({"width": 1280, "height": 600})
+    visit(page, long_course + "02-practice/03-extra/")
+    page.get_by_role("button", name="Mark as read").click()
+    page.locator(".md-nav--primary a", has_text="Extra reading").locator(".cb-mark").wait_for()
+    visit(page, long_course + "progress/")
+    assert "In progress: 1 of 5 pages read." in page.locator("table").inner_text()

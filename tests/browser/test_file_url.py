@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from browser.learner import (RIGHT, WRONG, answer, answer_drawn, download_json, question, runtime_ready,
+from browser.learner import (RIGHT, WRONG, answer, answer_drawn, download_json, question, read_to_end, runtime_ready,
                              storage, submit, wait_saved)
 from conftest import PROJECTS, run_cli
 
@@ -26,7 +26,7 @@ def test_from_disk_check_assessment_reload_and_record(page, server, tmp_path):
     base = server.sites["offline"].as_uri() + "/"
     visit(page, base + "index.html")
     assert page.locator("iframe[src$='storage.html']").count() == 1  # the shared channel
-    start = page.locator("article .cb-resume a")
+    start = page.locator("article .cb-continue a")
     assert start.inner_text() == "Welcome" and start.get_attribute("href") == base + "01-welcome/index.html"
 
     visit(page, base + "01-welcome/01-start.html")
@@ -49,9 +49,9 @@ def test_from_disk_check_assessment_reload_and_record(page, server, tmp_path):
     assert "Passed. Well done." in submit(page, "practice-end")
 
     for path in PAGES:
-        visit(page, base + path)
+        read_to_end(page, base + path)
     nav = page.locator(".md-nav--primary")
-    assert nav.locator("a", has_text="Getting started").locator(".cb-mark").text_content() == "✓ (visited)"
+    assert nav.locator("a", has_text="Getting started").locator(".cb-mark").text_content() == "✓ (read)"
     visit(page, base + "progress.html")
     assert page.locator(".cb-summary").inner_text() == "2 of 2 modules complete: 1.25 of 1.25 CPD hours."
     page.reload()
@@ -120,7 +120,7 @@ def test_a_site_built_with_folder_urls_opened_from_disk_gets_index_html_links(pa
     review = question(page, "welcome-check", "where").locator(".cb-review a").get_attribute("href")
     assert review == (site / "01-welcome" / "index.html").as_uri() + "#why-this-course"
     visit(page, (site / "index.html").as_uri())
-    assert page.locator("article .cb-resume a").get_attribute("href") == (site / "01-welcome" / "01-start" / "index.html").as_uri()
+    assert page.locator("article .cb-continue a").get_attribute("href") == (site / "01-welcome" / "01-start" / "index.html").as_uri()
     visit(page, (site / "progress" / "index.html").as_uri())
     links = page.locator(".cb-view a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert links and all(link.endswith("index.html") for link in links), links

@@ -30,11 +30,11 @@ function fillFrame() {
     const done = M.modules.reduce((n, m) => n + (state(m.id).done ? m.minutes : 0), 0);
     time.textContent = t("home_done", {done: hours(done), all: hours(M.course.minutes), left: hours(M.course.minutes - done)});
   }
-  const cont = D.querySelector("[data-cb-continue]"), last = pages[obj(data.last).p];
-  if (cont && last) {
-    cont.querySelector(".cb-continue__label").textContent = t("continue");
+  const cont = D.querySelector("[data-cb-continue]"), last = pages[obj(data.last).p], first = M.modules[0];
+  if (cont && (last || first)) {
+    cont.querySelector(".cb-continue__label").textContent = last ? t("continue") : t("start");
     const a = cont.querySelector("a");
-    a.href = abs(last.url);
-    a.textContent = last.title;
+    a.href = abs(last ? last.url : first.url);
+    a.textContent = last ? last.title : first.title;
   }
 }

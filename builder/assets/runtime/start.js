@@ -6,7 +6,8 @@ async function init() {
   if (!root) return;
   await load();
   if (mine !== gen) return;
-  if (pages[page]) save(Object.assign({last: {p: page, d: now()}}, seen(page) ? {} : {["p:" + page]: now()}));
+  if (pages[page]) save({last: {p: page, d: now()}});
+  await watchReading();
   D.querySelectorAll("form.cb-quiz").forEach(initQuiz);
   D.querySelectorAll("[data-cb-view]").forEach(v => VIEWS[v.dataset.cbView] && VIEWS[v.dataset.cbView](v));
   markNav();
