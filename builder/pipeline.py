@@ -11,6 +11,7 @@ from .loading.files import read_text
 from .loading.markdown_source import parse_page
 from .loading.tree import bad_links, files_under
 from .loading.yaml_source import parse_yaml
+from .active_content import ACTIVE_SUFFIXES, active_content
 from .privacy import remote_loads
 from .model import Course, CourseInfo, Module, Page, Quiz, QuizEmbed
 from .settings import Settings
@@ -100,6 +101,7 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict]:
                 loaded = _read_page(settings, path, report, links)
                 if loaded:
                     extras.append(loaded[0])
+        _check_figures(settings, report, skip)
         if home is None and home_path not in skip:
             report.error(SourceSpan(settings.rel(docs / "index.md")), "course.no-home", "the course has no home page", f"create {settings.rel(docs / 'index.md')}")
     _check_duplicate_modules(modules, report)
@@ -126,12 +128,35 @@ def _read_page(settings: Settings, path: Path, report: Report, links: dict, modu
             f"<{load.what}> loads '{load.url}' from another site",
             "ship the file inside the course (next to the page) so copies make no third-party request",
         )
+    report_active_content(text, span, report)
     src = path.relative_to(settings.docs_dir).as_posix()
     links[src] = raw.links
     fields = {"title": raw.front.get("title")} if module_index else None
     if fields is not None and not isinstance(fields["title"], str):
         fields = {}
     return build_page(src, raw, span, report, fields), raw
+
+
+def report_active_content(text: str, span: SourceSpan, report: Report) -> None:
+    for found in active_content(text):
+        report.warning(
+            span.at(found.line, found.col),
+            "html.active-content",
+            f"{found.what} runs script in the learner's browser, beside their stored progress",
+            "remove it: course pages and figures may not run script of their own (quizzes come from quiz fences)",
+        )
+
+
+def _check_figures(settings: Settings, report: Report, skip: set[Path]) -> None:
+    """SVG and HTML files beside the pages: a browser runs their script when it opens them."""
+    for path in files_under(settings.docs_dir, skip):
+        if path.suffix.lower() in ACTIVE_SUFFIXES:
+            span = SourceSpan(settings.rel(path))
+            try:  # a figure in another encoding still works in a browser: read it leniently
+                text = path.read_bytes().decode("utf-8", errors="replace")
+            except OSError:
+                continue  # unreadable: nothing a browser could run either
+            report_active_content(text, span, report)
 
 
 def _load_module(settings: Settings, folder: Path, report: Report, links: dict, skip: set[Path]) -> Module | None:

@@ -56,7 +56,11 @@ class RawPage:
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     # Admonitions (`!!! note`) are parsed as blocks so the links and fences inside them are seen.
-    return MarkdownIt("commonmark").use(admon_plugin).use(footnote_plugin).use(deflist_plugin).enable("table")
+    md = MarkdownIt("commonmark").use(admon_plugin).use(footnote_plugin).use(deflist_plugin).enable("table")
+    # Python-Markdown renders javascript:, data: and file: links as written, so the checks must see
+    # them (markdown-it would turn them into text): every link is kept, and checked in crossrefs.
+    md.validateLink = lambda url: True
+    return md
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -279,18 +279,3 @@ def _fence(content: str, line: int, first: int, last: int):
     from .markdown_source import RawFence
 
     return RawFence(content, line, first, last)
-
-
-def quiz_fences(markdown: str) -> list[tuple[int, int, str]]:
-    """(first line, line after the closing fence, content) of each ```quiz fence, 0-based."""
-    if "quiz" not in markdown:
-        return []
-    from .markdown_source import RawPage, _inline_text, parser
-
-    page = RawPage({}, None, None, 0, 0)
-    try:
-        Scanner(markdown, page, 0, _inline_text).run()
-        return [(f.first_line, f.last_line, f.content) for f in page.fences]
-    except Fallback:
-        tokens = parser().parse(markdown)
-        return [(t.map[0], t.map[1], t.content) for t in tokens if t.type == "fence" and t.info.strip() == "quiz" and t.map]

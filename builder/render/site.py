@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from importlib import resources
 
-from ..loading.page_scan import quiz_fences
 from ..model import Course
 from . import markdown
 from .quiz_html import strings_json
 from .runtime import runtime_source
 from .strings import t
+from .theme_text import escaped
 
 ASSET_DIR = "assets/course"
 # At the site root: from file://, Firefox gives each page its own storage, so pages reach this one
@@ -22,14 +22,17 @@ LEARNER_PAGES = {"progress.md": "page_progress", "journal.md": "page_journal", "
 
 
 def navigation(course: Course) -> list:
-    """The navigation in the course's explicit order: home, modules (overview first), extra pages."""
+    """The navigation in the course's explicit order: home, modules (overview first), extra pages.
+
+    Titles are escaped: the theme prints them as HTML (see theme_text.py).
+    """
     nav: list = []
     if course.home:
-        nav.append({course.home.title: course.home.src})
+        nav.append({escaped(course.home.title): course.home.src})
     for module in course.modules:
-        nav.append({module.title: [{p.title: p.src} for p in module.pages]})
-    nav.extend({p.title: p.src} for p in course.extras)
-    nav.extend({t(key): src} for src, key in LEARNER_PAGES.items())
+        nav.append({escaped(module.title): [{escaped(p.title): p.src} for p in module.pages]})
+    nav.extend({escaped(p.title): p.src} for p in course.extras)
+    nav.extend({escaped(t(key)): src} for src, key in LEARNER_PAGES.items())
     return nav
 
 
@@ -40,7 +43,7 @@ def generated_pages(course: Course) -> dict[str, str]:
         for page in module.pages:
             if page.generated:
                 embed = page.embeds[0]
-                pages[page.src] = f"# {page.title}\n\n```quiz\n{embed.quiz_id}\n```\n"
+                pages[page.src] = f"# {escaped(page.title)}\n\n```quiz\n{embed.quiz_id}\n```\n"
     for src, key in LEARNER_PAGES.items():
         view = src.removesuffix(".md")
         pages[src] = f'# {t(key)}\n\n<div class="cb-view" data-cb-view="{view}"></div>\n'
@@ -169,12 +172,18 @@ def add_extensions(config, names) -> None:
             config.markdown_extensions.append(name)
 
 
-def replace_fences(markdown: str, slots: list) -> str:
-    """Swap each ```quiz fence for a placeholder paragraph; the plugin fills it after rendering."""
-    lines = markdown.split("\n")
-    for first, last, content in reversed(quiz_fences(markdown)):
-        indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
-        quiz_id, _, question_id = content.strip().partition("/")
-        slots.append((quiz_id.strip(), question_id.strip() or None))
-        lines[first:last] = [f"{indent}CBQUIZSLOT{len(slots) - 1}X", ""]
-    return "\n".join(lines)
+def generated_files(course: Course, url_of, offline: bool) -> dict[str, str]:
+    """Every file the course adds beside the pages: the runtime, the answer keys, the offline shim."""
+    files = asset_files(course, url_of) | key_files(course, url_of)
+    if offline:
+        files[SHIM] = shim_source()
+    return files
+
+
+def register_quiz_fence(config, fence: dict) -> None:
+    """Have pymdownx.superfences render ```quiz fences through FENCE (see quiz_slots.py)."""
+    if "pymdownx.superfences" not in config.markdown_extensions:
+        config.markdown_extensions.append("pymdownx.superfences")
+    options = config.mdx_configs.setdefault("pymdownx.superfences", {})
+    others = [f for f in options.get("custom_fences", []) if f.get("name") != fence["name"]]
+    options["custom_fences"] = [*others, fence]

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 from ..diagnostics import Report, did_you_mean
 from ..loading.markdown_source import RawLink
 from ..model import Course, Page
+from ..html_scan import scheme_of, url_of
 from ..privacy import is_remote
 from . import item_quality
 
@@ -96,6 +97,10 @@ def check_links(course: Course, sources: Sources, report: Report) -> None:
                     f"image '{link.target}' has no alt text",
                     "describe what the image shows: ![a timeline of …](…); screen readers read it aloud",
                 )
+            unsafe = unsafe_target(link.target, link.is_image)
+            if unsafe:
+                report.error(span, *unsafe)
+                continue
             if link.is_image and is_remote(link.target):
                 report.error(
                     span,
@@ -116,9 +121,53 @@ def check_reviews(course: Course, sources: Sources, report: Report) -> None:
         for question in quiz.questions:
             if question.review:
                 # review links are written relative to modules/, as if from a page at its root
+                bad = review_problem(question.review)
+                if bad:
+                    report.error(question.span_of("review"), *bad)
+                    continue
                 problem = resolve("", question.review, pages, sources.docs_dir)
                 if problem:
                     report.error(question.span_of("review"), problem[0], f"review: {problem[1]}", problem[2])
+
+
+def unsafe_target(target: str, is_image: bool):
+    """(code, message, hint) for a link or image target that runs script or leaves the course's files."""
+    scheme = scheme_of(target)
+    if scheme in ("javascript", "vbscript"):
+        return ("link.script", f"link '{_short(unquote(target))}' runs script when it is followed", "link to a page or file of the course, or to a web address")
+    if scheme == "data" and not (is_image and url_of(target)[5:].lower().startswith("image/")):
+        return ("link.data-url", f"link '{_short(unquote(target))}' holds a data: URL", "save the content as a file inside the course and link to it")
+    if scheme == "file" or len(scheme) == 1 or _is_file_system_path(target):  # C: is a drive
+        return (
+            "link.absolute-path",
+            f"'{_short(unquote(target))}' is a path on one computer, not in the course",
+            "copy the file inside the course and write its path relative to the page",
+        )
+    return None
+
+
+def _is_file_system_path(target: str) -> bool:
+    """/etc/x, C:\\x or C:/x, \\\\server\\x: absolute paths that no copy of the site can follow."""
+    stripped = unquote(target).strip()
+    return (stripped.startswith("/") and not stripped.startswith("//")) or stripped.startswith("\\\\") or (
+        len(stripped) > 2 and stripped[0].isalpha() and stripped[1] == ":" and stripped[2] in "/\\"
+    )
+
+
+def review_problem(target: str):
+    """(code, message, hint) unless TARGET is a relative path to a page, with an optional anchor."""
+    path = urlsplit(target).path if not scheme_of(target) else ""
+    if scheme_of(target) or is_remote(target) or _is_file_system_path(target) or not path.endswith(".md"):
+        return (
+            "question.bad-review",
+            f"review must be the path of a page of the course, not '{_short(target)}'",
+            "write it relative to modules/, for example 03-trauma/02-regulation.md#window-of-tolerance",
+        )
+    return None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def resolve(page_src: str, target: str, pages: dict[str, Page], docs_dir: Path):
