@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from .diagnostics import Report, SourceSpan
 from .loading import shared_links
 from .loading.files import read_text
-from .loading.markdown_source import parse_page
+from .loading.markdown_source import RawPage, parse_page
 from .loading.tree import bad_links, files_under
 from .loading.yaml_source import parse_yaml
 from .active_content import ACTIVE_SUFFIXES, active_content
 from .privacy import remote_loads
-from .model import Course, CourseInfo, Module, Page, Quiz, QuizEmbed
+from .model import LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed
 from .settings import Settings
 from .validation import crossrefs
-from .validation.modules import build_module, build_page
+from .validation.modules import build_module, build_page, module_id
 from .validation.placeholders import report_placeholders
 from .validation.quizzes import build_quiz
 
@@ -28,13 +29,19 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
     report = report if report is not None else Report()
     if not settings.problems(report):
         return None, report  # sources outside the course are not read
-    course, links = _build(settings, report)
+    course, links, broken = _build(settings, report)
     if not settings.docs_dir.is_dir():
         return None, report  # nothing to cross-check against
-    sources = crossrefs.Sources(settings.docs_dir, links)
+    sources = crossrefs.Sources(settings.docs_dir, links, frozenset(broken), _unread_pages(settings.docs_dir, links))
     for check in crossrefs.CHECKS:
         check(course, sources, report)
     return (with_assessment_pages(course) if report.ok else None), report
+
+
+def _unread_pages(docs: Path, links: dict) -> bool:
+    """Whether a page could not be read (its embeds and links are unknown)."""
+    pages = [*docs.glob("*.md"), *(p for p in docs.glob("*/*.md") if not p.parent.name.startswith((".", "_")))]
+    return any(p.relative_to(docs).as_posix() not in links for p in pages)
 
 
 def with_assessment_pages(course: Course) -> Course:
@@ -79,7 +86,7 @@ def _check_links(settings: Settings, report: Report) -> set[Path]:
     return skip
 
 
-def _build(settings: Settings, report: Report) -> tuple[Course, dict]:
+def _build(settings: Settings, report: Report) -> tuple[Course, dict, set[str]]:
     links: dict = {}
     home, modules, extras = None, [], []
     docs = settings.docs_dir
@@ -109,7 +116,7 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict]:
     quizzes = _load_quizzes(settings, report, skip)
     report.files_checked += len(quizzes.files)
     course = Course(info, home, tuple(modules), quizzes.by_id, tuple(sorted(extras, key=lambda p: (p.order, p.src))))
-    return course, links
+    return course, links, quizzes.broken
 
 
 def _read_page(settings: Settings, path: Path, report: Report, links: dict, module_index: bool = False):
@@ -162,23 +169,35 @@ def _check_figures(settings: Settings, report: Report, skip: set[Path]) -> None:
 def _load_module(settings: Settings, folder: Path, report: Report, links: dict, skip: set[Path]) -> Module | None:
     pages_md = sorted(p for p in folder.glob("*.md") if p.name != "index.md" and p not in skip and not shared_links.is_links_file(p))
     index_path = folder / "index.md"
-    if index_path in skip:
-        return None  # reported as a link that leaves the course
-    if not index_path.is_file():
-        if pages_md:
-            report.error(
-                SourceSpan(settings.rel(folder)),
-                "module.no-index",
-                f"module folder '{folder.name}' has pages but no index.md overview",
-                "add index.md with the module's front matter",
-            )
+    linked_out = index_path in skip  # reported as a link that leaves the course, never read
+    if not index_path.is_file() and not pages_md and not linked_out:
         return None
-    loaded = _read_page(settings, index_path, report, links, module_index=True)
-    if not loaded:
-        return None
-    index, raw_index = loaded
+    if not index_path.is_file() and not linked_out:
+        report.error(
+            SourceSpan(settings.rel(folder)),
+            "module.no-index",
+            f"module folder '{folder.name}' has pages but no index.md overview",
+            "add index.md with the module's front matter",
+        )
+    readable = index_path.is_file() and not linked_out
+    loaded = _read_page(settings, index_path, report, links, module_index=True) if readable else None
     pages = [loaded[0] for loaded in (_read_page(settings, p, report, links) for p in pages_md) if loaded]
-    return build_module(folder.name, index, raw_index, pages, report)
+    if loaded is None:
+        # reported above (or unreadable): the module still stands, so its pages are checked and
+        # quizzes that name it find it; the error stops the build
+        loaded = (_stand_in_index(settings, folder), RawPage({}, None, None, 0, 0))
+    index, raw_index = loaded
+    return build_module(folder.name, index, raw_index, pages, report) if raw_index.front_index else _bare_module(folder, index, pages)
+
+
+def _stand_in_index(settings: Settings, folder: Path) -> Page:
+    span = SourceSpan(settings.rel(folder / "index.md"), 1)
+    return Page(f"{folder.name}/index.md", folder.name, 0.0, 0, frozenset(), (), span)
+
+
+def _bare_module(folder: Path, index: Page, pages: list[Page]) -> Module:
+    ordered = sorted(pages, key=lambda p: (p.order, p.src))
+    return Module(module_id(folder.name), folder.name, index.title, "", 0, LEVELS[0], (), (), (), (index, *ordered), index.span)
 
 
 def _check_duplicate_modules(modules: list[Module], report: Report) -> None:
@@ -199,6 +218,9 @@ class _Quizzes:
     def __init__(self) -> None:
         self.by_id: dict[str, Quiz] = {}
         self.files: list[Path] = []
+        # ids ("quiz", "quiz/question") of quizzes and questions left out after an error: embeds
+        # of them are not reported again as unknown
+        self.broken: set[str] = set()
 
 
 def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizzes:
@@ -218,9 +240,11 @@ def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizz
         if data is None:
             if not any(d.span.path == span.path for d in report.errors):
                 report.error(span.at(1), "quiz.empty-file", "the quiz file is empty")
+            result.broken |= _written_ids(path, text)
             continue
-        quiz = build_quiz(data, index, report)
+        quiz = build_quiz(data, index, report, result.broken)
         if quiz is None:
+            result.broken |= _written_ids(path, text)
             continue
         if quiz.id in result.by_id:
             first = result.by_id[quiz.id]
@@ -233,3 +257,11 @@ def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizz
             continue
         result.by_id[quiz.id] = quiz
     return result
+
+
+_ID_LINE = re.compile(r"""^id:[ \t]*["']?([^"'\s#]+)""", re.M)
+
+
+def _written_ids(path: Path, text: str) -> set[str]:
+    """The ids a quiz file that could not be read may have meant: its `id:` line and its name."""
+    return {path.stem, *_ID_LINE.findall(text)}

@@ -28,6 +28,8 @@ class LineIndex:
     def at(self, path: KeyPath, key: bool = False) -> SourceSpan:
         """The span of the value at `path` (or of its key), falling back to the nearest parent."""
         table = self.keys if key else self.values
+        if key and path not in table and path in self.values:
+            table = self.values  # a list item has no key: its own line, not its parent's
         while path not in table and path:
             path = path[:-1]
             table = self.values

@@ -22,6 +22,8 @@ class Sources:
 
     docs_dir: Path
     links: dict[str, list[RawLink]]  # page src -> its links
+    broken_quizzes: frozenset[str] = frozenset()  # quizzes and "quiz/question"s left out after an error
+    unread_pages: bool = False  # a page could not be read: its embeds are unknown
 
 
 def all_pages(course: Course) -> list[Page]:
@@ -57,6 +59,8 @@ def check_embeds(course: Course, sources: Sources, report: Report) -> None:
     for page in all_pages(course):
         for embed in page.embeds:
             quiz = course.quizzes.get(embed.quiz_id)
+            if {embed.quiz_id, f"{embed.quiz_id}/{embed.question_id}"} & sources.broken_quizzes:
+                continue  # its own file's error is reported: no second, misleading one here
             if quiz is None:
                 report.error(
                     embed.span,
@@ -74,6 +78,8 @@ def check_embeds(course: Course, sources: Sources, report: Report) -> None:
 
 
 def check_orphans(course: Course, sources: Sources, report: Report) -> None:
+    if sources.unread_pages:
+        return  # the unread page may embed it
     embedded = {e.quiz_id for p in all_pages(course) for e in p.embeds}
     for quiz in course.quizzes.values():
         if quiz.kind == "check" and quiz.id not in embedded:

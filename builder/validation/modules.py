@@ -96,7 +96,9 @@ def _embed(fence, span: SourceSpan, report: Report) -> QuizEmbed | None:
     return QuizEmbed(quiz_id.strip(), question_id.strip() or None, where)
 
 
-def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page], report: Report) -> Module | None:
+def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page], report: Report) -> Module:
+    """The module; after an error in its front matter, still a module (with stand-in values), so
+    its pages are checked and quizzes that name it find it: one bad key never hides the rest."""
     check = FieldChecker(raw_index.front_index, report, "module")
     span = index.span
     if not raw_index.front:
@@ -106,8 +108,9 @@ def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page]
             "the module overview has no front matter",
             "start the file with '---', the module's title, summary, objectives, minutes and level, then '---'",
         )
-        return None
-    fields = check.mapping(raw_index.front, (), MODULE_FIELDS, "module front matter") or {}
+        fields: dict = {}
+    else:
+        fields = check.mapping(raw_index.front, (), MODULE_FIELDS, "module front matter") or {}
     level = fields.get("level")
     if level is not None and level not in LEVELS:
         report.error(
@@ -122,16 +125,14 @@ def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page]
     objectives = check.texts(fields.get("objectives", []), ("objectives",), "objectives")
     if "objectives" in fields and not objectives:
         report.error(check.index.at(("objectives",)), "module.no-objectives", "the module lists no objectives")
-    if any(k not in fields for k in ("title", "summary", "minutes", "level")):
-        return None
     ordered = sorted(pages, key=lambda p: (p.order, p.src))
     return Module(
         id=module_id(folder),
         folder=folder,
-        title=fields["title"],
-        summary=fields["summary"],
-        minutes=fields["minutes"],
-        level=fields["level"],
+        title=fields.get("title") or index.title,
+        summary=fields.get("summary", ""),
+        minutes=fields.get("minutes", 0),
+        level=fields.get("level", LEVELS[0]),
         objectives=objectives,
         prerequisites=check.texts(fields.get("prerequisites", []), ("prerequisites",), "prerequisites"),
         references=check.texts(fields.get("references", []), ("references",), "references"),

@@ -49,7 +49,9 @@ PAIR_FIELDS = {"left": Field("text", True), "right": Field("text", True)}
 BLANK_FIELDS = {"answers": Field("list"), "choices": Field("list"), "answer": Field("text")}
 
 
-def build_quiz(data, index: LineIndex, report: Report) -> Quiz | None:
+def build_quiz(data, index: LineIndex, report: Report, broken: set[str] | None = None) -> Quiz | None:
+    """The quiz, or None after an error that leaves it incomplete. BROKEN collects the
+    "quiz/question" ids of questions left out after an error."""
     check = FieldChecker(index, report, "quiz")
     fields = check.mapping(data, (), QUIZ_FIELDS, "a quiz")
     if fields is None:
@@ -58,7 +60,10 @@ def build_quiz(data, index: LineIndex, report: Report) -> Quiz | None:
     if kind is not None and kind not in QUIZ_KINDS:
         _bad_value(check, ("kind",), "kind", kind, QUIZ_KINDS)
         kind = None
-    questions = _questions(check, fields.get("questions", []))
+    dropped: list[str] = []
+    questions = _questions(check, fields.get("questions", []), dropped)
+    if broken is not None and isinstance(fields.get("id"), str):
+        broken.update(f"{fields['id']}/{question}" for question in dropped)
     if "id" in fields and not check.identifier(fields["id"], ("id",), "quiz id"):
         return None
     if not all(k in fields for k in ("id", "module", "title")) or kind is None:
@@ -113,12 +118,14 @@ def _check_quiz_numbers(check: FieldChecker, quiz: Quiz, fields: dict) -> None:
         )
 
 
-def _questions(check: FieldChecker, raw: list) -> list[Question]:
+def _questions(check: FieldChecker, raw: list, dropped: list[str]) -> list[Question]:
     questions: list[Question] = []
     seen: dict[str, SourceSpan] = {}
     for i, item in enumerate(raw):
         question = _question(check, item, ("questions", i))
         if question is None:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                dropped.append(item["id"])
             continue
         if question.id in seen:
             check.report.error(
