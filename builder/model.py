@@ -22,6 +22,9 @@ QUESTION_TYPES = (
 )
 QUIZ_KINDS = ("check", "assessment")
 LEVELS = ("introductory", "intermediate", "advanced")
+# What the build adds at the root of modules/: the learner's pages, the storage page, the runtime.
+LEARNER_PAGE_NAMES = ("progress.md", "journal.md", "record.md")
+GENERATED_AT_ROOT = (*LEARNER_PAGE_NAMES, "storage.html", "assets/course")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from .loading.tree import bad_links, files_under
 from .loading.yaml_source import parse_yaml
 from .active_content import ACTIVE_SUFFIXES, active_content
 from .privacy import remote_loads
-from .model import LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed
+from .model import GENERATED_AT_ROOT, LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed
 from .settings import Settings
 from .validation import crossrefs
 from .validation.modules import build_module, build_page, module_id
@@ -109,6 +109,7 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict, set[str]]:
                 if loaded:
                     extras.append(loaded[0])
         _check_figures(settings, report, skip)
+        _check_reserved_names(settings, report)
         if home is None and home_path not in skip:
             report.error(SourceSpan(settings.rel(docs / "index.md")), "course.no-home", "the course has no home page", f"create {settings.rel(docs / 'index.md')}")
     _check_duplicate_modules(modules, report)
@@ -152,6 +153,19 @@ def report_active_content(text: str, span: SourceSpan, report: Report) -> None:
             f"{found.what} runs script in the learner's browser, beside their stored progress",
             "remove it: course pages and figures may not run script of their own (quizzes come from quiz fences)",
         )
+
+
+def _check_reserved_names(settings: Settings, report: Report) -> None:
+    """Files the build writes itself would silently replace a trainer's file of the same name."""
+    for name in GENERATED_AT_ROOT:
+        path = settings.docs_dir / name
+        if path.exists() or path.is_symlink():
+            report.error(
+                SourceSpan(settings.rel(path)),
+                "page.reserved-name",
+                f"'{name}' is a name the build uses for a page or file of its own, which would replace this one",
+                "rename it",
+            )
 
 
 def _check_figures(settings: Settings, report: Report, skip: set[Path]) -> None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .config_checks import check_config
 from .diagnostics import Report, SourceSpan, relative
 from .loading.config_yaml import ConfigError, load_config_text
 from .loading.files import read_text
@@ -101,6 +102,7 @@ def load_settings(root: Path, report: Report) -> Settings | None:
     if options is None:
         return None
     check_privacy(config, span, text, report)
+    check_config(text, config, span, report)
     settings = Settings.from_config(root, config, options)
     lines = {key: _line_of(text, f"{key}:") for key in ("course_id", "version", "docs_dir", "quizzes_dir")}
     return replace(settings, lines=lines)

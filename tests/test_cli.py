@@ -30,6 +30,9 @@ def test_usage_errors_exit_2():
     assert run_cli("check", "--no-such-option")[0] == 2
     assert run_cli("frobnicate")[0] == 2
     assert run_cli()[0] == 2
+    for jobs in ("0", "-1", "many"):  # issue 10: --jobs 0 and -1 were silently taken
+        status, output = run_cli("build", "--jobs", jobs)
+        assert status == 2 and "argument --jobs:" in output
 
 
 def test_check_clean_course(course):

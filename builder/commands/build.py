@@ -5,6 +5,7 @@ A failed build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import shutil
@@ -20,8 +21,19 @@ def add_parser(sub) -> None:
     add_root(parser)
     add_report_options(parser)
     parser.add_argument("--site-dir", type=Path, help="where to write the site (default: mkdocs.yml's site_dir)")
-    parser.add_argument("--jobs", type=int, help="processes to render pages in (default: one per core, at most 4)")
+    parser.add_argument("--jobs", type=positive_int, help="processes to render pages in (default: one per core, at most 4)")
     parser.set_defaults(run=run)
+
+
+def positive_int(text: str) -> int:
+    """--jobs: a whole number of processes, at least 1 (argparse turns the error into exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def run(args) -> int:

@@ -72,9 +72,21 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1) or "", text[match.end():], lines
 
 
+_OPENING = re.compile(r"\A---[ \t]*\n")
+
+
 def parse_page(text: str, span: SourceSpan, report: Report, shared_links: str = "") -> RawPage:
     """Front matter and facts of a page; shared_links: `[label]: …` definitions from links.md files."""
     front_text, body, offset = split_front_matter(text)
+    if front_text is None and _OPENING.match(text):
+        report.error(
+            span.at(1),
+            "page.unclosed-front-matter",
+            "the front matter opened on line 1 is never closed, so it would show as a rule and text",
+            "end the front matter with a line holding only '---'",
+        )
+    elif not body.strip():
+        report.warning(span.at(offset + 1), "page.empty", "the page is empty", "write the page, or delete the file")
     front: dict = {}
     index = LineIndex(span)
     if front_text is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from ..model import Course
+from ..model import LEARNER_PAGE_NAMES, Course
 from . import markdown
 from .quiz_html import strings_json
 from .runtime import runtime_source
@@ -18,7 +18,7 @@ ASSET_DIR = "assets/course"
 STORAGE_PAGE = "storage.html"
 SHIM = "assets/vendor/iframe-worker/shim.js"  # vendored from npm (MIT); see assets/vendor/
 # The learner's own pages, generated at the docs root; the runtime fills each view.
-LEARNER_PAGES = {"progress.md": "page_progress", "journal.md": "page_journal", "record.md": "page_record"}
+LEARNER_PAGES = {name: f"page_{name.removesuffix('.md')}" for name in LEARNER_PAGE_NAMES}
 
 
 def navigation(course: Course) -> list:

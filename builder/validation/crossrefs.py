@@ -46,7 +46,14 @@ def check_prerequisites(course: Course, sources: Sources, report: Report) -> Non
     ids = [m.id for m in course.modules]
     for module in course.modules:
         for prerequisite in module.prerequisites:
-            if prerequisite not in ids or prerequisite == module.id:
+            if prerequisite == module.id:
+                report.error(
+                    module.span_of("prerequisites"),
+                    "module.circular-prerequisite",
+                    f"module '{module.id}' lists itself as a prerequisite",
+                    "remove it: a module cannot require itself",
+                )
+            elif prerequisite not in ids:
                 report.error(
                     module.span_of("prerequisites"),
                     "module.unknown-prerequisite",
@@ -55,8 +62,43 @@ def check_prerequisites(course: Course, sources: Sources, report: Report) -> Non
                 )
 
 
+def check_prerequisite_cycles(course: Course, sources: Sources, report: Report) -> None:
+    """Modules that require each other, directly or through others: no one could start either."""
+    requires = {m.id: [p for p in m.prerequisites if p != m.id] for m in course.modules}
+    reported: set[frozenset] = set()
+    for module in course.modules:
+        cycle = _cycle_from(module.id, requires)
+        if cycle and frozenset(cycle) not in reported:
+            reported.add(frozenset(cycle))
+            report.error(
+                module.span_of("prerequisites"),
+                "module.circular-prerequisite",
+                f"modules require each other in a circle: {' -> '.join(cycle + [cycle[0]])}",
+                "remove one of these prerequisites",
+            )
+
+
+def _cycle_from(start: str, requires: dict[str, list[str]]) -> list[str] | None:
+    """The cycle of prerequisites through START, if there is one (depth first)."""
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        if node in path:
+            return path[path.index(node):] if node == start else None
+        path.append(node)
+        for nxt in requires.get(node, ()):
+            found = visit(nxt)
+            if found:
+                return found
+        path.pop()
+        return None
+
+    return visit(start)
+
+
 def check_embeds(course: Course, sources: Sources, report: Report) -> None:
     for page in all_pages(course):
+        _check_repeated_embeds(page, report)
         for embed in page.embeds:
             quiz = course.quizzes.get(embed.quiz_id)
             if {embed.quiz_id, f"{embed.quiz_id}/{embed.question_id}"} & sources.broken_quizzes:
@@ -74,6 +116,39 @@ def check_embeds(course: Course, sources: Sources, report: Report) -> None:
                     "embed.unknown-question",
                     f"quiz '{quiz.id}' has no question '{embed.question_id}'",
                     did_you_mean(embed.question_id, [q.id for q in quiz.questions]),
+                )
+
+
+def _check_repeated_embeds(page: Page, report: Report) -> None:
+    """A quiz (or a question) shown twice on one page: element ids would repeat, answers mix."""
+    seen: dict[tuple, object] = {}
+    for embed in page.embeds:
+        earlier = seen.get((embed.quiz_id, embed.question_id)) or seen.get((embed.quiz_id, None))
+        if earlier is None and embed.question_id is None:
+            earlier = next((s for (q, x), s in seen.items() if q == embed.quiz_id), None)
+        if earlier is not None:
+            report.error(
+                embed.span,
+                "embed.repeated",
+                f"'{embed.quiz_id}{'/' + embed.question_id if embed.question_id else ''}' repeats what line {earlier.line} already shows on this page",
+                "show each quiz and question once per page",
+            )
+        seen.setdefault((embed.quiz_id, embed.question_id), embed.span)
+
+
+def check_assessment_page_names(course: Course, sources: Sources, report: Report) -> None:
+    """An assessment no page embeds gets a page named after it: a trainer's page of that name would be replaced."""
+    embedded = {e.quiz_id for p in all_pages(course) for e in p.embeds}
+    pages = {p.src for p in all_pages(course)}
+    for module in course.modules:
+        for quiz in course.quizzes_of(module.id):
+            src = f"{module.folder}/{quiz.id}.md"
+            if quiz.kind == "assessment" and quiz.id not in embedded and src in pages:
+                report.error(
+                    quiz.span_of("id"),
+                    "page.reserved-name",
+                    f"assessment '{quiz.id}' gets a page of its own, {src}, but a page of that name exists",
+                    "embed the assessment in that page with a ```quiz fence, or rename the page",
                 )
 
 
@@ -228,7 +303,9 @@ def _anchor_problem(page: Page, anchor: str, target: str):
 CHECKS = (
     check_quiz_modules,
     check_prerequisites,
+    check_prerequisite_cycles,
     check_embeds,
+    check_assessment_page_names,
     check_orphans,
     check_links,
     check_reviews,

@@ -84,7 +84,7 @@ def _page_minutes(fields: dict) -> tuple[float, float] | None:
 def _embed(fence, span: SourceSpan, report: Report) -> QuizEmbed | None:
     lines = [line.strip() for line in fence.content.splitlines() if line.strip()]
     where = span.at(fence.line)
-    if len(lines) != 1:
+    if len(lines) != 1 or re.search(r"[\s,;]", lines[0]):  # two ids on one line, too
         report.error(
             where,
             "embed.bad-fence",
