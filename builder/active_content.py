@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .html_scan import StartTag, scheme_of, start_tags, url_of
 
 # Suffixes of files a browser runs script in when it opens them (a figure opened in its own tab too).
-ACTIVE_SUFFIXES = (".svg", ".html", ".htm", ".xhtml", ".xml")
+ACTIVE_SUFFIXES = (".svg", ".html", ".htm", ".xhtml")
 _URL_ATTRS = {"href", "xlink:href", "src", "data", "action", "formaction"}
 _EMBEDDING = {"embed": "<embed>", "object": "<object>", "applet": "<applet>"}
 
