@@ -7,6 +7,7 @@ read by the one tokenizer in builder/html_scan.py, the one the privacy check use
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .html_scan import StartTag, scheme_of, start_tags, url_of
@@ -15,6 +16,21 @@ from .html_scan import StartTag, scheme_of, start_tags, url_of
 ACTIVE_SUFFIXES = (".svg", ".html", ".htm", ".xhtml")
 _URL_ATTRS = {"href", "xlink:href", "src", "data", "action", "formaction"}
 _EMBEDDING = {"embed": "<embed>", "object": "<object>", "applet": "<applet>"}
+
+
+
+def _loose(word: str) -> str:
+    """WORD as a URL scheme may be written: browsers drop tabs and newlines inside URLs."""
+    return "[\t\n\r]*".join(word) + "[\t\n\r]*:"
+
+
+# Prefilter: a text without any of these (an element, an on…= attribute, a scheme, or a character
+# reference that could hide one) runs no script, and is not tokenized.
+_MAY_BE_ACTIVE = re.compile(
+    r"<(?:script|foreignobject|embed|object|applet|base)|srcdoc|[\"'\s/]on[^\s/=>]*\s*="
+    rf"|{_loose('script')}|{_loose('data')}|&#|&(?:tab|newline|colon)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +43,8 @@ class Active:
 def active_content(text: str) -> list[Active]:
     """Every construct in TEXT (Markdown holding HTML, HTML or SVG) that runs script."""
     found: list[Active] = []
+    if "<" not in text or not _MAY_BE_ACTIVE.search(text):
+        return found
     for tag in start_tags(text):
         found += [Active(tag.line, tag.col, what) for what in _tag_problems(tag)]
     return found
@@ -44,7 +62,7 @@ def _tag_problems(tag: StartTag) -> list[str]:
         problems.append("<base> (it redirects every link of the page)")
     for name, value in tag.attrs:
         scheme = scheme_of(value)
-        if name.startswith("on"):
+        if name.startswith("on") and value.strip():  # an empty handler runs nothing
             problems.append(f"the '{name}' attribute of <{tag.name}>")
         elif name == "srcdoc":
             problems.append(f"the 'srcdoc' page of <{tag.name}>")

@@ -50,6 +50,8 @@ def url_of(value: str) -> str:
 
 def scheme_of(value: str) -> str:
     """The URL scheme of an attribute value, lower case ('' for a relative URL)."""
+    if ":" not in value:
+        return ""  # most values: no scheme can hide in them
     match = _SCHEME.match(url_of(value))
     return match.group(1).lower() if match else ""
 

@@ -19,7 +19,7 @@ _CLICK_TAGS = {"a", "area"}
 # <link rel=...> values that never fetch
 _INERT_LINK_RELS = {"canonical", "alternate", "author", "license", "me", "next", "prev", "search", "help"}
 _REMOTE_SCHEMES = {"http", "https", "ftp", "ws", "wss"}  # a host, even without "//" (from file:// pages)
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))|@import\s*(?:"([^"]*)"|'([^']*)')|image-set\(\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)|'([^']*)|([^)\s"']*))|@import\s*(?:"([^"]*)|'([^']*))|image-set\(\s*(?:"([^"]*)|'([^']*))""", re.I)  # a string the text ends inside still counts
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
 _ANY_HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.I)

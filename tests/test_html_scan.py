@@ -124,3 +124,20 @@ def test_positions_are_those_of_the_tags():
 def test_unknown_marked_sections_and_broken_markup_never_raise():
     for text in ("<![foo[ x ]]>", "<!", "<", "</", "<!--", "<a href='", "<![CDATA[", "&#", "<img src=x"):
         start_tags(text)
+
+
+ACTIVE_PIECES = [
+    "<img", "<svg", "<script>", "<SCRIPT ", "<foreignObject>", "<embed", "<a", " href=", " src=", " onerror", " ONLOAD",
+    "/onload", "=", "\"", "'", ">", "<", " ", "\t", "\n", "java", "script", "vb", ":", "data", "&#106;", "&#x3a;",
+    "&colon;", "x", "alert(1)", "srcdoc=", "<base", "image/png",
+]
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(ACTIVE_PIECES), max_size=30))
+def test_the_active_content_prefilter_skips_only_texts_without_any(pieces):
+    from builder import active_content as ac
+
+    text = "".join(pieces)
+    unfiltered = [ac.Active(t.line, t.col, what) for t in start_tags(text) for what in ac._tag_problems(t)]
+    assert ac.active_content(text) == unfiltered
