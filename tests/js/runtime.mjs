@@ -18,12 +18,18 @@ export class FakeStorage { // localStorage's interface; quota (bytes of keys + v
   removeItem(k) { this.map.delete(k); }
 }
 
+// A value from the sandbox as a plain value of this realm (deepStrictEqual compares prototypes)
+export const plain = v => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+
 export const MANIFEST = {course: {id: "demo", title: "Demo", version: "1", minutes: 60}, home: "", pages: {}, modules: [], quizzes: {}};
 
 // load(["base.js", "grading.js"], ["grade", "norm"], {window extras}) -> {grade, norm}
 export function load(files, names, globals = {}) {
   const window = Object.assign({CB_MANIFEST: MANIFEST, CB_STRINGS: {}}, globals.window || {});
-  const document = {documentElement: {lang: "en", hasAttribute: () => false, dataset: {}}, querySelector: () => null, querySelectorAll: () => []};
+  const element = () => ({children: [], attributes: {}, setAttribute(k, v) { this.attributes[k] = v; }, addEventListener() {},
+    append(...kids) { this.children.push(...kids); }, prepend(...kids) { this.children.unshift(...kids); }});
+  const body = element(), document = {documentElement: {lang: "en", hasAttribute: () => false, dataset: {}}, body,
+    createElement: element, querySelector: () => null, querySelectorAll: () => []};
   const context = vm.createContext(Object.assign({window, document, localStorage: globals.localStorage || new FakeStorage(),
     addEventListener() {}, location: {protocol: "http:", href: "http://localhost/"}, URL, console, setTimeout, clearTimeout}, globals));
   const source = files.map(f => readFileSync(new URL(f, DIR), "utf8")).join("\n");

@@ -1,20 +1,34 @@
-/* Start-up: once per page, and again after every instant navigation. */
+/* Start-up: once per page, and again after every instant navigation. Each quiz, each learner page
+   and the navigation marks start on their own: one that fails is reported (console and a notice
+   where it is) and the rest of the page works. */
+let live = []; // what redraws this page's parts when another tab changes the learner's data
+
+function guard(part, where, fn) {
+  try { return fn(); } catch (e) {
+    console.error("Course Builder: " + part + " could not start", e);
+    if (where && !where.querySelector(":scope > .cb-failed")) where.prepend(h("p", {class: "cb-failed", role: "alert"}, h("span", {"aria-hidden": "true"}, "⚠ "), t(part === "quiz" ? "quiz_failed" : "part_failed")));
+  }
+}
+function refresh() { live.forEach(f => f()); guard("nav", null, markNav); }
+
 async function init() {
   const mine = ++gen, marker = D.querySelector(".cb-page");
   page = marker ? marker.dataset.cbPage : null;
   root = marker ? new URL((marker.dataset.cbRoot || ".").replace(/\/?$/, "/"), location.href) : window.__md_scope ? new URL(".", window.__md_scope) : null;
+  D.querySelectorAll("form.cb-quiz").forEach(f => f.addEventListener("submit", e => e.preventDefault())); // never a native submit
   if (!root) return;
   await load();
   if (mine !== gen) return;
+  live = [];
   if (pages[page]) save(Object.assign({last: {p: page, d: now()}}, seen(page) ? {} : {["p:" + page]: now()}));
-  D.querySelectorAll("form.cb-quiz").forEach(initQuiz);
-  D.querySelectorAll("[data-cb-view]").forEach(v => VIEWS[v.dataset.cbView] && VIEWS[v.dataset.cbView](v));
-  if (page === "index.md") {
+  D.querySelectorAll("form.cb-quiz").forEach(f => guard("quiz", f, () => initQuiz(f)));
+  D.querySelectorAll("[data-cb-view]").forEach(v => VIEWS[v.dataset.cbView] && guard("view", v, () => live.push(VIEWS[v.dataset.cbView](v))));
+  if (page === "index.md") guard("resume", null, () => {
     const h1 = D.querySelector("article h1"), link = resumeLink();
     D.querySelectorAll(".cb-resume").forEach(e => e.remove());
     if (h1 && link) h1.after(link);
-  }
-  markNav();
+  });
+  guard("nav", null, markNav);
   banner();
   const search = D.querySelector(".md-search[role=dialog]:not([aria-label])"), input = D.querySelector(".md-search__input");
   if (search && input) search.setAttribute("aria-label", input.getAttribute("aria-label")); // the theme's dialog has no name
