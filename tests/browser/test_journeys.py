@@ -9,12 +9,13 @@ import datetime
 import json
 import re
 
+import jsonschema
 import pytest
 from markdown_it import MarkdownIt
 
 from browser.learner import (RIGHT, WRONG, answer, answer_drawn, download_json, form_of, import_file, question,
                              runtime_ready, storage, submit, wait_saved, without_undo)
-from conftest import PROJECTS, run_cli
+from conftest import PROJECTS, REPO, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -290,6 +291,7 @@ def test_export_clear_import_brings_everything_back(page, server, tmp_path):
     assert exported["format"] == "course-builder-progress" and exported["schema"] == 1
     assert exported["course"] == {"id": "journey", "version": "1.0.0"}
     assert {"name", "last", "q:practice-end", "r:welcome-check/hopes", "p:01-welcome/01-start.md"} <= set(exported["data"])
+    jsonschema.validate(exported, json.loads((REPO / "schema" / "progress.schema.json").read_text()))
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("text=Delete my progress from this browser")
