@@ -37,13 +37,15 @@ function abs(rel, base) {
   const u = new URL(rel, base || root).href;
   return u.startsWith("file:") ? u.replace(/\/(?=#|$)/, "/index.html") : u;
 }
-function same(u) { const x = new URL(u, location.href); x.hash = x.search = ""; return x.href.replace(/index\.html$/, ""); }
-let byUrl = null; // page by its URL: built once per site root, so each lookup is one URL parse
-function pageAt(u) {
+// An absolute URL as a lookup key: no query or fragment, no index.html, one encoding. String work
+// only: marking a 1,000-page navigation must not parse 1,000 URLs.
+const same = u => { u = u.replace(/[?#].*$/, "").replace(/index\.html$/, ""); try { return decodeURI(u); } catch (_) { return u; } };
+let byUrl = null; // page by its URL, built once per site root
+function pageAt(u) { // u: an absolute URL (a link's .href)
   if (!byUrl || byUrl.root !== root.href) {
     byUrl = new Map();
     byUrl.root = root.href;
-    for (const id in pages) byUrl.set(same(abs(pages[id].url)), pages[id]);
+    for (const id in pages) byUrl.set(same(root.href + pages[id].url.replace(/^\.\//, "")), pages[id]);
   }
   return byUrl.get(same(u));
 }

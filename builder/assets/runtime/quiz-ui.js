@@ -67,12 +67,12 @@ function show(f, q, a, test) { // feedback for one answered question (an assessm
 }
 
 function initQuiz(form) {
-  const name = form.dataset.keyName, tag = form.previousElementSibling, fail = () => guard("quiz", form, () => { throw Error("no answer key " + name); });
+  const name = form.dataset.keyName, tag = form.previousElementSibling, fail = () => guard("quiz_failed", form, () => { throw Error("no answer key " + name); });
   if (!(window.CB_KEYS || {})[name]) {
     // its key script failed, or instant navigation swapped the page in without running it: load it again
     if (!tag || !tag.src || form.dataset.loading) return fail();
     form.dataset.loading = 1;
-    D.head.append(h("script", {src: tag.src, onload: () => ((window.CB_KEYS || {})[name] ? guard("quiz", form, () => initQuiz(form)) : fail()), onerror: fail}));
+    D.head.append(h("script", {src: tag.src, onload: () => ((window.CB_KEYS || {})[name] ? guard("quiz_failed", form, () => initQuiz(form)) : fail()), onerror: fail}));
     return;
   }
   const key = keyFile(name);

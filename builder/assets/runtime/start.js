@@ -3,16 +3,16 @@
    where it is) and the rest of the page works. */
 let live = []; // what redraws this page's parts when another tab changes the learner's data
 
-function guard(part, where, fn) {
+function guard(message, where, fn) { // message: what the notice in `where` says when fn fails
   try { return fn(); } catch (e) {
-    console.error("Course Builder: " + part + " could not start", e);
-    if (where && !where.querySelector(":scope > .cb-failed")) where.prepend(h("p", {class: "cb-failed", role: "alert"}, h("span", {"aria-hidden": "true"}, "⚠ "), t(part === "quiz" ? "quiz_failed" : "part_failed")));
+    console.error("Course Builder: " + (where ? where.className : "the navigation marks") + " could not start", e);
+    if (where && !where.querySelector(":scope > .cb-failed")) where.prepend(h("p", {class: "cb-failed", role: "alert"}, h("span", {"aria-hidden": "true"}, "⚠ "), t(message)));
   }
 }
-function refresh() { live.forEach(f => f()); guard("nav", null, markNav); }
+function refresh() { live.forEach(f => guard("part_failed", null, f)); guard("part_failed", null, markNav); }
 
 async function init() {
-  const mine = ++gen, marker = D.querySelector(".cb-page");
+  const mine = ++gen, marker = D.querySelector(".cb-page"), t0 = performance.now();
   page = marker ? marker.dataset.cbPage : null;
   root = marker ? new URL((marker.dataset.cbRoot || ".").replace(/\/?$/, "/"), location.href) : window.__md_scope ? new URL(".", window.__md_scope) : null;
   D.querySelectorAll("form.cb-quiz").forEach(f => f.addEventListener("submit", e => e.preventDefault())); // never a native submit
@@ -21,18 +21,19 @@ async function init() {
   if (mine !== gen) return;
   live = [];
   if (pages[page]) save(Object.assign({last: {p: page, d: now()}}, seen(page) ? {} : {["p:" + page]: now()}));
-  D.querySelectorAll("form.cb-quiz").forEach(f => guard("quiz", f, () => initQuiz(f)));
-  D.querySelectorAll("[data-cb-view]").forEach(v => VIEWS[v.dataset.cbView] && guard("view", v, () => live.push(VIEWS[v.dataset.cbView](v))));
-  if (page === "index.md") guard("resume", null, () => {
+  D.querySelectorAll("form.cb-quiz").forEach(f => guard("quiz_failed", f, () => initQuiz(f)));
+  D.querySelectorAll("[data-cb-view]").forEach(v => VIEWS[v.dataset.cbView] && guard("part_failed", v, () => live.push(VIEWS[v.dataset.cbView](v))));
+  if (page === "index.md") guard("part_failed", null, () => {
     const h1 = D.querySelector("article h1"), link = resumeLink();
     D.querySelectorAll(".cb-resume").forEach(e => e.remove());
     if (h1 && link) h1.after(link);
   });
-  guard("nav", null, markNav);
+  guard("part_failed", null, markNav);
   banner();
   const search = D.querySelector(".md-search[role=dialog]:not([aria-label])"), input = D.querySelector(".md-search__input");
   if (search && input) search.setAttribute("aria-label", input.getAttribute("aria-label")); // the theme's dialog has no name
   D.documentElement.dataset.cbReady = location.href; // for scripts that wait for the runtime
+  performance.measure("cb:start", {start: t0}); // the runtime's own start-up, for the benchmark
 }
 
 // mkdocs-material's document$ emits each page of instant navigation; from file:// with instant
