@@ -20,7 +20,7 @@ async function init() {
   await load();
   if (mine !== gen) return;
   live = [];
-  if (pages[page]) save(Object.assign({last: {p: page, d: now()}}, seen(page) ? {} : {["p:" + page]: now()}));
+  const visit = pages[page] && save(Object.assign({last: {p: page, d: now()}}, seen(page) ? {} : {["p:" + page]: now()}));
   D.querySelectorAll("form.cb-quiz").forEach(f => guard("quiz_failed", f, () => initQuiz(f)));
   D.querySelectorAll("[data-cb-view]").forEach(v => VIEWS[v.dataset.cbView] && guard("part_failed", v, () => live.push(VIEWS[v.dataset.cbView](v))));
   if (page === "index.md") guard("part_failed", null, () => {
@@ -32,6 +32,8 @@ async function init() {
   banner();
   const search = D.querySelector(".md-search[role=dialog]:not([aria-label])"), input = D.querySelector(".md-search__input");
   if (search && input) search.setAttribute("aria-label", input.getAttribute("aria-label")); // the theme's dialog has no name
+  await visit; // from file:// the visit travels to storage.html: ready means it is stored
+  if (mine !== gen) return;
   D.documentElement.dataset.cbReady = location.href; // for scripts that wait for the runtime
   performance.measure("cb:start", {start: t0}); // the runtime's own start-up, for the benchmark
 }
