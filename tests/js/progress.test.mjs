@@ -62,3 +62,17 @@ test("an import plan merges item by item and says what would change", () => {
   assert.equal(p.set["p:05/index.md"], T(0), "the earlier first visit");
   assert.deepEqual(p.lines, ["plan_pages", "plan_reflections"]);
 });
+
+test("an import file is refused whole, saying which items are wrong", () => {
+  const R = load(["base.js", "format.js", "store.js", "grading.js", "progress.js", "transfer.js"], ["readProgress"],
+    {window: {CB_MANIFEST: MANIFEST, CB_STRINGS: {import_bad: "bad", import_other: "other {id}", import_newer: "newer", import_invalid: "{n}: {list}"}}});
+  const file = data => JSON.stringify({format: "course-builder-progress", schema: 1, course: {id: "demo", version: "1"}, exported: T(1), data});
+  assert.equal(R.readProgress("{").error, "bad");
+  assert.equal(R.readProgress(JSON.stringify({format: "course-builder-record", schema: 1, data: {}})).error, "bad");
+  assert.equal(R.readProgress(file({}).replace('"demo"', '"other"')).error, "other other");
+  assert.equal(R.readProgress(file({}).replace('"schema":1', '"schema":2')).error, "newer");
+  assert.equal(R.readProgress(file({"q:final": {best: {score: 150, passed: true, date: T(1), answers: {}}}, "q:action": {a: {s1: 5}},
+    "undo": {d: T(1), keys: {}}, "p:05/index.md": T(1)})).error, "3: q:final, q:action, undo");
+  assert.equal(R.readProgress(file({"q:final": {cur: {q2: "yes"}}})).error, "1: q:final", "an answer that does not fit its question");
+  assert.ok(R.readProgress(file({"p:05/index.md": T(1), "q:final": passed})).file);
+});
