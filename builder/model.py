@@ -146,6 +146,8 @@ class Module:
     references: tuple[str, ...]
     pages: tuple[Page, ...]  # overview first, then in order
     span: SourceSpan
+    # what completion also waits for: "quiz-id" (all of it) or "quiz-id/question-id" (one reflection or question)
+    requires: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # front-matter key -> line
 
     def span_of(self, key: str) -> SourceSpan:

@@ -76,6 +76,7 @@ def verify(course: Course, record: dict) -> tuple[list[str], list[str]]:
                     problems.append(f"module '{module.id}' is claimed complete but assessment '{quiz.id}' is not passed")
             if not assessments:
                 problems += _checks_unanswered(course, module.id, record["quizzes"])
+            _check_requirements(course, module, record, problems, notes)
         if assessments and entry.get("score") is not None:
             actual = regraded.get(assessments[0].id, (None, False))[0]
             if actual != entry.get("score"):
@@ -187,6 +188,23 @@ def _printable(text: str) -> str:
     """Text from the record as the terminal may show it: no control characters (a forged name
     holding a newline or an escape sequence could fake the verdict line)."""
     return "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in text)
+
+
+def _check_requirements(course: Course, module, record: dict, problems: list[str], notes: list[str]) -> None:
+    """What the module requires (front matter `requires:`) is in the record's answers."""
+    quizzes = record.get("quizzes") or {}
+    for required in module.requires:
+        quiz_id, _, question_id = required.partition("/")
+        quiz = course.quizzes[quiz_id]
+        for question in quiz.questions:
+            if question_id not in ("", question.id) or (quiz.kind == "assessment" and question.graded):
+                continue  # an assessment's graded part is its pass, checked above
+            if question.type == "reflection" and record.get("reflections") is False:
+                notes.append(f"module '{module.id}' requires reflection '{quiz_id}/{question.id}'; the learner left reflections out of this record")
+                continue
+            answer = ((quizzes.get(quiz_id) or {}).get("answers") or {}).get(question.id)
+            if answer is None or (isinstance(answer, str) and not answer.strip()):
+                problems.append(f"module '{module.id}' is claimed complete but '{quiz_id}/{question.id}', which it requires, is not answered")
 
 
 def _completed(record: dict) -> list:

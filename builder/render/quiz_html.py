@@ -63,16 +63,21 @@ def search_text(quiz: Quiz, question_id: str | None = None) -> str:
     return "".join(parts + [markdown.block(q.prompt) for q in questions])
 
 
+def dom_id(quiz_id: str, question_id: str) -> str:
+    """A question's element id: short, stable and unique within a page (ids repeat in every
+    control, and pages stay small); the journal links to it."""
+    return "cb-" + hashlib.sha256(f"{quiz_id}/{question_id}".encode()).hexdigest()[:8]
+
+
 def _view(quiz: Quiz, question: Question, number: int) -> dict:
     """What the template needs for one question; ids unique within the page."""
-    # short, stable and unique within a page: ids repeat in every control, and pages stay small
-    dom_id = "cb-" + hashlib.sha256(f"{quiz.id}/{question.id}".encode()).hexdigest()[:8]
+    dom_id_ = dom_id(quiz.id, question.id)
     single_paragraph = markdown.is_single_paragraph(question.prompt)
     view = {
         "q": question,
         "number": number,
-        "dom_id": dom_id,
-        "name": dom_id,
+        "dom_id": dom_id_,
+        "name": dom_id_,
         "prompt_inline": markdown.inline(question.prompt) if single_paragraph else None,
         "prompt_block": None if single_paragraph else markdown.block(question.prompt),
     }

@@ -6,7 +6,7 @@ from importlib import resources
 
 from ..model import LEARNER_PAGE_NAMES, Course
 from . import markdown
-from .quiz_html import strings_json
+from .quiz_html import dom_id, key_name, strings_json
 from .runtime import runtime_source
 from .strings import t
 from .theme_text import escaped
@@ -56,6 +56,12 @@ def manifest(course: Course, url_of) -> dict:
     url_of(src) gives a page's URL relative to the site root.
     """
     embedded = _embedding_pages(course)
+    keys: dict[str, list[str]] = {}  # quiz id -> the names of its key scripts (assets/course/keys/)
+    for page in course.pages():
+        for embed in page.embeds:
+            name = key_name(embed.quiz_id, embed.question_id)
+            if name not in keys.setdefault(embed.quiz_id, []):
+                keys[embed.quiz_id].append(name)
     return {
         "course": {
             "id": course.info.id,
@@ -72,6 +78,7 @@ def manifest(course: Course, url_of) -> dict:
                 "url": url_of(m.pages[0].src),
                 "pages": [{"id": p.src, "title": p.title, "url": url_of(p.src)} for p in m.pages],
                 "quizzes": [q.id for q in course.quizzes_of(m.id)],
+                "requires": list(m.requires),
             }
             for m in course.modules
         ],
@@ -82,7 +89,8 @@ def manifest(course: Course, url_of) -> dict:
                 "kind": q.kind,
                 "pass": q.pass_mark,
                 "url": url_of(embedded[q.id]) if q.id in embedded else "",
-                "questions": [_question_entry(x) for x in q.questions],
+                "keys": keys.get(q.id, []),
+                "questions": [_question_entry(q, x, embedded, url_of) for x in q.questions],
             }
             for q in course.quizzes.values()
         },
@@ -90,19 +98,26 @@ def manifest(course: Course, url_of) -> dict:
     }
 
 
-def _question_entry(question) -> dict:
+def _question_entry(quiz, question, embedded: dict, url_of) -> dict:
     entry = {"id": question.id, "type": question.type, "graded": question.graded}
-    if question.type == "reflection":  # the journal shows each prompt beside its answer
+    if question.type == "reflection":  # the journal shows each prompt beside its answer, linked to it
         entry["prompt"] = str(markdown.block(question.prompt))
+        src = embedded.get((quiz.id, question.id)) or embedded.get(quiz.id)
+        entry["url"] = url_of(src) + "#" + dom_id(quiz.id, question.id) if src else ""
     return entry
 
 
-def _embedding_pages(course: Course) -> dict[str, str]:
-    """quiz id -> src of the first page that embeds it (or one of its questions)."""
-    found: dict[str, str] = {}
+def _embedding_pages(course: Course) -> dict:
+    """quiz id -> src of the first page that embeds it (or one of its questions), and
+    (quiz id, question id) -> src of the first page that shows that question."""
+    found: dict = {}
     for page in course.pages():
         for embed in page.embeds:
             found.setdefault(embed.quiz_id, page.src)
+            quiz = course.quizzes.get(embed.quiz_id)
+            for q in quiz.questions if quiz else ():
+                if embed.question_id in (None, q.id):
+                    found.setdefault((embed.quiz_id, q.id), page.src)
     return found
 
 
@@ -135,7 +150,7 @@ KEY_DIR = f"{ASSET_DIR}/keys"
 def key_files(course: Course, url_of) -> dict[str, str]:
     """One cacheable script per embedded quiz (or question): answers stay out of page HTML,
     which keeps pages small; url_of(src) gives site-root-relative URLs for the review links."""
-    from .quiz_html import key_name, key_script
+    from .quiz_html import key_script
 
     def root_url(target: str) -> str:
         path, _, anchor = target.partition("#")

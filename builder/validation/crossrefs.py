@@ -96,6 +96,24 @@ def _cycle_from(start: str, requires: dict[str, list[str]]) -> list[str] | None:
     return visit(start)
 
 
+def check_requirements(course: Course, sources: Sources, report: Report) -> None:
+    """A module's `requires:` names its own quizzes, or questions of them, that completion waits for."""
+    for module in course.modules:
+        own = [q.id for q in course.quizzes_of(module.id)]
+        for required in module.requires:
+            quiz_id, _, question_id = required.partition("/")
+            quiz = course.quizzes.get(quiz_id) if quiz_id in own else None
+            if quiz is None:
+                problem, hint = f"requires '{quiz_id}', which is not a quiz of this module", did_you_mean(quiz_id, own)
+            elif question_id and quiz.question(question_id) is None:
+                ids = [q.id for q in quiz.questions]
+                problem, hint = f"requires question '{question_id}', which quiz '{quiz_id}' does not have", did_you_mean(question_id, ids)
+            else:
+                continue
+            report.error(module.span_of("requires"), "module.unknown-requirement", f"module '{module.id}' {problem}",
+                         hint or f"write a quiz id of this module ({', '.join(own) or 'it has none'}), or quiz-id/question-id")
+
+
 def check_embeds(course: Course, sources: Sources, report: Report) -> None:
     for page in all_pages(course):
         _check_repeated_embeds(page, report)
@@ -304,6 +322,7 @@ CHECKS = (
     check_quiz_modules,
     check_prerequisites,
     check_prerequisite_cycles,
+    check_requirements,
     check_embeds,
     check_assessment_page_names,
     check_orphans,

@@ -41,6 +41,7 @@ MODULE_FIELDS = {
     "level": Field("text", True),
     "prerequisites": Field("list"),
     "references": Field("list"),
+    "requires": Field("list"),
     **THEME_FIELDS,
 }
 
@@ -136,6 +137,7 @@ def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page]
         objectives=objectives,
         prerequisites=check.texts(fields.get("prerequisites", []), ("prerequisites",), "prerequisites"),
         references=check.texts(fields.get("references", []), ("references",), "references"),
+        requires=check.texts(fields.get("requires", []), ("requires",), "requires"),
         pages=(index, *ordered),
         span=span,
         lines={k: check.index.at((k,)).line for k in fields},
