@@ -98,6 +98,8 @@ def targets(r: dict) -> list[Figure]:
             "≤ +10%", over <= 0.10),
         fig("build_overhead_one", "quizzes' cost in one process: the same, both `course build --jobs 1`", f"{over_1:+.1%}",
             "≤ +15%", over_1 <= 0.15),
+        fig("build_overhead_cpu", "quizzes' cost in CPU time, one process (steadier than wall time on a busy machine)",
+            f"{r['cpu']['ours/jobs1'] / r['cpu']['pages-course/jobs1'] - 1:+.1%}", "—", None),
         fig("build_vs_mkdocs", "our build in one process (`--jobs 1`) / the pages alone by `mkdocs build`",
             f"{over_mkdocs:+.1%}", "—", None),
         fig("build_vs_quiz", "our full build / mkdocs-quiz's build",
@@ -160,6 +162,8 @@ def builds_table(r: dict, variants: tuple[str, ...]) -> str:
     row("build time / (a)", "time", lambda v: f"{v / r['time']['pages']:.2f}x")
     row("build time in one process (`--jobs 1`)", "time", fmt_s, "/jobs1")
     row("one process / (a)", "time", lambda v: f"{v / r['time']['pages']:.2f}x", "/jobs1")
+    row("CPU time, all processes (median)", "cpu", fmt_s)
+    row("CPU time in one process (`--jobs 1`)", "cpu", fmt_s, "/jobs1")
     row("peak memory (median)", "memory", lambda v: f"{v:.0f} MiB")
     row("site on disk", "site", lambda v: f"{v / 1e6:.1f} MB")
     row("content page HTML (page with a check)", "pages", fmt_bytes)

@@ -88,6 +88,7 @@ def bench_builds(size: str, out: Path, runs: int, quiz_python: Path | None) -> d
     variants = ("pages", "pages-course", "ours") + (("mkdocs-quiz",) if quiz_python else ())
     builds = variants + tuple(v + ONE_PROCESS for v in COURSE_BUILT)
     times: dict = {b: [] for b in builds}
+    cpu: dict = {b: [] for b in builds}
     memory: dict = {b: [] for b in builds}
     for n in range(runs):
         for build in builds[n % len(builds):] + builds[: n % len(builds)]:  # alternate the order
@@ -97,9 +98,12 @@ def bench_builds(size: str, out: Path, runs: int, quiz_python: Path | None) -> d
             if result.status != 0:
                 raise SystemExit(f"{size}/{build} build failed:\n{result.output}")
             times[build].append(result.seconds)
+            cpu[build].append(result.cpu_seconds)
             memory[build].append(result.peak_mib)
-            say(f"  {size} run {n + 1}/{runs}: {build:18} {result.seconds:6.2f} s {result.peak_mib:6.0f} MiB")
+            say(f"  {size} run {n + 1}/{runs}: {build:18} {result.seconds:6.2f} s (CPU {result.cpu_seconds:6.2f} s)"
+                f" {result.peak_mib:6.0f} MiB")
     return {"time": {b: report.median(t) for b, t in times.items()},
+            "cpu": {b: report.median(t) for b, t in cpu.items()},
             "memory": {b: report.median(m) for b, m in memory.items()},
             "raw_times": times, "runs": runs, "variants": variants}
 

@@ -17,7 +17,7 @@ import learner  # noqa: E402
 import report  # noqa: E402
 import run  # noqa: E402
 
-FIGURES = {"build_overhead", "build_overhead_one", "build_vs_mkdocs", "build_vs_quiz", "check", "page_html",
+FIGURES = {"build_overhead", "build_overhead_one", "build_overhead_cpu", "build_vs_mkdocs", "build_vs_quiz", "check", "page_html",
            "page_html_max", "runtime", "inline", "site", "memory", "index_share", "index_leaks", "serve",
            "start_content", "start_progress", "manifest"}
 
@@ -83,6 +83,7 @@ def test_benchmark_reports_every_figure(tmp_path, capsys):
 
 def test_report_without_mkdocs_quiz_skips_its_figure():
     r = {"time": {"pages": 1.0, "pages-course": 0.9, "ours": 0.95, "pages-course/jobs1": 1.1, "ours/jobs1": 1.2},
+         "cpu": {"pages-course/jobs1": 1.0, "ours/jobs1": 1.05},
          "memory": {"pages": 100, "ours": 110}, "index": {"pages": 100, "ours": 104}, "check": 1.0, "check_cpu": 0.9,
          "page": 1000, "page_max": 2000, "runtime": {"course.js": 10, "course.css": 10}, "inline": 0,
          "site": {"ours": 10}, "secrets": 3, "leaks": [], "serve": 1.0}
@@ -90,5 +91,5 @@ def test_report_without_mkdocs_quiz_skips_its_figure():
     assert rows["build_vs_quiz"].result == "SKIP"
     assert rows["start_content"].result == "SKIP" and rows["manifest"].result == "—"
     assert all(f.result == "PASS" for k, f in rows.items() if f.ok is not None)
-    assert {k for k, f in rows.items() if f.ok is None} == {"build_vs_quiz", "build_vs_mkdocs", "start_content",
+    assert {k for k, f in rows.items() if f.ok is None} == {"build_vs_quiz", "build_vs_mkdocs", "build_overhead_cpu", "start_content",
                                                             "start_progress", "manifest"}
