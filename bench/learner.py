@@ -52,7 +52,7 @@ _MANIFEST = """async () => {
   const t1 = performance.now();
   code.call(window);
   const t2 = performance.now();
-  return {bytes: text.length, compile: t1 - t0, run: t2 - t1};
+  return {bytes: new Blob([text]).size, compile: t1 - t0, run: t2 - t1};
 }"""
 
 
@@ -85,32 +85,39 @@ def serving(site: Path):
 
 
 def measure(site: Path, pages: dict[str, str], runs: int) -> dict:
-    """{name: {"start": median ms, "starts": [ms …]}} for each of PAGES (name -> site-relative URL),
-    and "manifest": {"bytes", "compile", "run"} (medians, ms) measured on the first page."""
+    """Start Chromium, then measure_in() it."""
     from playwright.sync_api import sync_playwright
 
-    results: dict = {}
-    with serving(site) as base, sync_playwright() as pw:
+    with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-            context.add_init_script(_WATCH_READY)
-            manifest, first = [], next(iter(pages))
-            for name, url in pages.items():
-                _load(context, base + url)[0].close()  # fills the cache; the runtime records the visit
-                starts = []
-                for _ in range(runs):
-                    page, figures = _load(context, base + url)
-                    starts.append(figures["ready"] - figures["dcl"])
-                    found = page.evaluate(_MANIFEST) if name == first else None
-                    if found:
-                        manifest.append(found)
-                    page.close()
-                results[name] = {"start": statistics.median(starts), "starts": starts}
-            if manifest:
-                results["manifest"] = {key: statistics.median(m[key] for m in manifest) for key in ("bytes", "compile", "run")}
+            return measure_in(browser, site, pages, runs)
         finally:
             browser.close()
+
+
+def measure_in(browser, site: Path, pages: dict[str, str], runs: int) -> dict:
+    """{name: {"start": median ms, "starts": [ms …]}} for each of PAGES (name -> site-relative URL),
+    and "manifest": {"bytes", "compile", "run"} (medians, ms) measured on the first page."""
+    results: dict = {}
+    with serving(site) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+        context.add_init_script(_WATCH_READY)
+        manifest, first = [], next(iter(pages))
+        for name, url in pages.items():
+            _load(context, base + url)[0].close()  # fills the cache; the runtime records the visit
+            starts = []
+            for _ in range(runs):
+                page, figures = _load(context, base + url)
+                starts.append(figures["ready"] - figures["dcl"])
+                found = page.evaluate(_MANIFEST) if name == first else None
+                if found:
+                    manifest.append(found)
+                page.close()
+            results[name] = {"start": statistics.median(starts), "starts": starts}
+        context.close()
+    if manifest:
+        results["manifest"] = {key: statistics.median(m[key] for m in manifest) for key in ("bytes", "compile", "run")}
     return results
 
 
