@@ -67,6 +67,11 @@ class Settings:
     def rel(self, path: Path) -> str:
         """Project-relative POSIX path, as diagnostics show it."""
         path = Path(path)
+        if path.is_absolute() and ".." not in path.parts:  # the loaders' paths: no resolve() per file
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:  # resolve the folder, never the last part: a link is shown where it is, not where it points
             return (path.parent.resolve() / path.name).relative_to(self.root).as_posix()
         except (ValueError, OSError, RuntimeError):

@@ -18,11 +18,13 @@ try:  # the admonition plugin's own reading of a `!!! type "title"` line
 except ImportError:  # pragma: no cover - another version: admonitions go to markdown-it
     _get_tag = _validate = None
 
-_GLOBAL_FALLBACK = re.compile(
-    r"[\t\\\x00]|<[A-Za-z/!?]|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
-    r"|^ {0,3}(?:>|\[[^\]]*\]:)|^[ ]{4,}$",
-    re.M,
-)
+# What sends a whole page to markdown-it: tabs, backslash escapes, NUL, raw HTML, entities, block
+# quotes, reference definitions and whitespace-only lines of 4+ spaces. One pattern per kind, each
+# starting with a literal character, so the regex engine skips ahead to it (one pattern with all
+# the alternatives tried each at every position took half of the scan).
+_RAW_HTML = re.compile(r"<[A-Za-z/!?]")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_LINE_START = re.compile(r"\n {0,3}(?:>|\[[^\]]*\]:)|\n {4,}(?=\n|\Z)")
 _ATX = re.compile(r"(#{1,6})(?: +(.*?))? *$")
 _MARKER = re.compile(r"([-+*]|(\d{1,9})[.)])( +|$)")
 _HR = re.compile(r"([-*_])(?: *\1){2,} *$")
@@ -30,8 +32,18 @@ _HR_LIKE = re.compile(r"[-*_=+ ]+$")
 _DELIMITER = re.compile(r"\|(?: *:?-+:? *\|)+ *$")
 _CODE_SPAN = re.compile(r"`([^`]*)`")
 _LINK = re.compile(r"""(!?)\[([^\[\]]*)\]\((\s*([^\s()<>]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*)\)""")
+_PLAIN_TARGET = re.compile(r"[A-Za-z0-9_./#-]*")
 _INLINE_SPECIAL = re.compile(r"[*_`\[\]!&<\\]")
 _ADMONITION_MARKERS = ("???+", "???", "!!!")
+
+
+def needs_markdown_it(body: str) -> bool:
+    """Whether BODY holds anything outside the scanner's subset, anywhere."""
+    if "\t" in body or "\\" in body or "\x00" in body:
+        return True
+    if ("<" in body and _RAW_HTML.search(body)) or ("&" in body and _ENTITY.search(body)):
+        return True
+    return _LINE_START.search("\n" + body) is not None
 
 
 class Fallback(Exception):
@@ -48,7 +60,7 @@ class Scanner:
         self.slugs: dict[str, int] = {}
 
     def run(self) -> None:
-        if _GLOBAL_FALLBACK.search(self.body):
+        if needs_markdown_it(self.body):
             raise Fallback
         end = len(self.lines) - (1 if self.body.endswith("\n") else 0)
         self.block([(i, self.lines[i]) for i in range(end)], end)
@@ -229,8 +241,6 @@ class Scanner:
 
     def add_text(self, number: int, text: str) -> None:
         """Words and links of one inline run of text that starts on body line NUMBER."""
-        from .markdown_source import RawLink, parser, with_attributes
-
         masked = text
         if "``" in text:
             raise Fallback  # code spans of more than one backtick
@@ -244,15 +254,14 @@ class Scanner:
         if "[" not in masked:
             self.page.words += len(text.split())
             return
+        from .markdown_source import RawLink, with_attributes
+
         plain, last = [], 0
-        md = parser()
         for m in _LINK.finditer(masked):
             label, target = text[m.start(2):m.end(2)], m.group(4)
             if "\n" in m.group(3) or (m.group(1) and ("\n" in label or _INLINE_SPECIAL.search(label))):
                 raise Fallback
-            href = md.normalizeLink(target)
-            if not md.validateLink(href):
-                raise Fallback
+            href = _normalized(target)
             line = number + text.count("\n", 0, m.start())
             source = self.lines[line] if line < len(self.lines) else ""
             col = source.find(href) + 1 if href else 0
@@ -266,6 +275,19 @@ class Scanner:
         if "](" in _LINK.sub("", masked):
             raise Fallback  # a link the pattern does not read (nested brackets, parentheses …)
         self.page.words += len("".join(plain).split())
+
+
+def _normalized(target: str) -> str:
+    """The link markdown-it records for TARGET (its normalizeLink), or Fallback where it would refuse it."""
+    if _PLAIN_TARGET.fullmatch(target) and not target.startswith("//"):
+        return target  # nothing to encode, no host, no scheme: both steps leave it as it is
+    from .markdown_source import parser
+
+    md = parser()
+    href = md.normalizeLink(target)
+    if not md.validateLink(href):
+        raise Fallback
+    return href
 
 
 def _cells(row: str) -> list[str]:
