@@ -105,6 +105,13 @@ STRINGS: dict[str, str] = {
     "issued": "Issued on {date}.",
     "download_record": "Download the record (JSON)",
     "record_note": "The downloaded record includes your answers, so that your trainer can check it.",
+    # The SCORM shell (builder/assets/scorm/shell.js): messages about the learning platform (LMS).
+    "lms_frame": "Course",
+    "lms_no_api": "This course could not reach your learning platform, so it cannot record your progress there. Your progress is saved in this browser only.",
+    "lms_error": "Your learning platform did not accept your progress (error {code}: {text}). The course keeps it in this browser and tries again as you go on.",
+    "lms_too_long": "Your learning platform can store only a limited amount of text. Your longest reflections ({n}) are kept in this browser only, not on the platform: download your journal (Journal page) to keep a copy.",
+    "lms_full": "Your progress is too large for your learning platform to store. It is kept in this browser; export it from the My progress page to keep a copy.",
+    "lms_changed": "This course was updated since your last visit and cannot read the progress your learning platform stored for the earlier version. What this browser holds is kept.",
 }
 
 

@@ -13,6 +13,8 @@ from ..loading.markdown_source import RawLink
 from ..model import Course, Page
 from ..privacy import is_remote
 from . import item_quality
+from .packaging import check_lms_packages
+
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Sources:
 
     docs_dir: Path
     links: dict[str, list[RawLink]]  # page src -> its links
+    lms: str = ""  # the LMS package the course is meant for (mkdocs.yml's `lms:`), if any
 
 
 def all_pages(course: Course) -> list[Page]:
@@ -177,5 +180,6 @@ CHECKS = (
     check_orphans,
     check_links,
     check_reviews,
+    check_lms_packages,
     item_quality.check_item_writing,  # last: style advice once everything above is sound
 )
