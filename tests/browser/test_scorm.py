@@ -66,8 +66,11 @@ def course(page, path: str | None):
     pattern = re.compile(r"/lms/scorm(12|2004)/(?!launch\.html)" + (re.escape(path) + "$" if path else ""))
     for _ in range(100):
         frame = next((f for f in page.frames if pattern.search(f.url)), None)
-        if frame and frame.evaluate("document.documentElement.dataset.cbReady === location.href"):
-            return frame
+        try:  # the frame may be between two documents
+            if frame and frame.evaluate("!!document.documentElement && document.documentElement.dataset.cbReady === location.href"):
+                return frame
+        except Exception:  # noqa: BLE001 (Playwright: execution context destroyed by a navigation)
+            pass
         page.wait_for_timeout(100)
     raise AssertionError(f"no course page {path!r}: {[f.url for f in page.frames]}")
 
