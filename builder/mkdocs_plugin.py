@@ -37,6 +37,7 @@ class CourseConfig(Config):
     language = c.Type(str, default="en")
     quizzes_dir = c.Type(str, default="quizzes")
     strict = c.Type(bool, default=False)
+    lms = c.Optional(c.Choice(("scorm12", "scorm2004")))  # read by `course check` (builder/validation/packaging.py)
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):

@@ -32,7 +32,7 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
     course, links, broken = _build(settings, report)
     if not settings.docs_dir.is_dir():
         return None, report  # nothing to cross-check against
-    sources = crossrefs.Sources(settings.docs_dir, links, frozenset(broken), _unread_pages(settings.docs_dir, links))
+    sources = crossrefs.Sources(settings.docs_dir, links, frozenset(broken), _unread_pages(settings.docs_dir, links), settings.lms)
     for check in crossrefs.CHECKS:
         check(course, sources, report)
     return (with_assessment_pages(course) if report.ok else None), report

@@ -26,6 +26,7 @@ class Settings:
     language: str = "en"
     # where course_id, version, docs_dir, quizzes_dir are written in mkdocs.yml (for diagnostics)
     lines: dict = field(default_factory=dict, compare=False, hash=False)
+    lms: str = ""  # "scorm12" or "scorm2004": `course check` also checks what would break that package
 
     @classmethod
     def from_config(cls, root: Path, config: dict, plugin: dict) -> "Settings":
@@ -40,6 +41,7 @@ class Settings:
             title=title,
             version=str(plugin.get("version") or "0.0.0"),
             language=str(plugin.get("language") or "en"),
+            lms=str(plugin.get("lms") or ""),
         )
 
     def problems(self, report: Report) -> bool:

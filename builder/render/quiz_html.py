@@ -138,21 +138,29 @@ def _question_key(q: Question, url_for: UrlFor) -> dict:
         key["review"] = url_for(q.review)
     if q.feedback:
         key["feedback"] = str(markdown.block(q.feedback))
+    key.update(grading_key(q))
     if q.type in ("single", "multiple"):
-        key["correct"] = [i for i, c in enumerate(q.choices) if c.correct]
         key["choices"] = [str(markdown.block(c.feedback)) if c.feedback else "" for c in q.choices]
     elif q.type == "true_false":
-        key["answer"] = q.answer
         key["choices"] = [str(markdown.block(q.if_true)) if q.if_true else "", str(markdown.block(q.if_false)) if q.if_false else ""]
-    elif q.type == "short_answer":
-        key["answers"] = list(q.answers)
-    elif q.type == "matching":
-        key["pairs"] = [p.right for p in q.pairs]
-    elif q.type == "ordering":
-        key["items"] = len(q.items)
-    elif q.type == "cloze":
-        key["blanks"] = {b.name: list(b.answers) for b in q.blanks}
     return key
+
+
+def grading_key(q: Question) -> dict:
+    """What grading one question needs: the runtime's answer key and the SCORM shell's interactions."""
+    if q.type in ("single", "multiple"):
+        return {"correct": [i for i, c in enumerate(q.choices) if c.correct]}
+    if q.type == "true_false":
+        return {"answer": q.answer}
+    if q.type == "short_answer":
+        return {"answers": list(q.answers)}
+    if q.type == "matching":
+        return {"pairs": [p.right for p in q.pairs]}
+    if q.type == "ordering":
+        return {"items": len(q.items)}
+    if q.type == "cloze":
+        return {"blanks": {b.name: list(b.answers) for b in q.blanks}}
+    return {}
 
 
 def key_name(quiz_id: str, question_id: str | None) -> str:

@@ -126,6 +126,13 @@ STRINGS: dict[str, str] = {
     "record_no_module": "The record can be printed or downloaded once you have completed a module.",
     "record_no_name": "Enter your name above to print the record.",
     "record_proves": "What this record shows: the answers given in this browser, with scores and dates that your trainer can check by re-grading them (course verify). What it cannot show: who gave the answers; the course's answer keys are in its own files. A trainer who needs an invigilated assessment should use the course in the school's learning platform (the LMS package).",
+    # The SCORM shell (builder/assets/scorm/shell.js): messages about the learning platform (LMS).
+    "lms_frame": "Course",
+    "lms_no_api": "This course could not reach your learning platform, so it cannot record your progress there. Your progress is saved in this browser only.",
+    "lms_error": "Your learning platform did not accept your progress (error {code}: {text}). The course keeps it in this browser and tries again as you go on.",
+    "lms_too_long": "Your learning platform can store only a limited amount of text. Your longest reflections ({n}) are kept in this browser only, not on the platform: download your journal (Journal page) to keep a copy.",
+    "lms_full": "Your progress is too large for your learning platform to store. It is kept in this browser; export it from the My progress page to keep a copy.",
+    "lms_changed": "This course was updated since your last visit and cannot read the progress your learning platform stored for the earlier version. What this browser holds is kept.",
 }
 
 

@@ -14,6 +14,8 @@ from ..model import Course, Page
 from ..html_scan import scheme_of, url_of
 from ..privacy import is_remote
 from . import item_quality
+from .packaging import check_lms_packages
+
 
 
 @dataclass
@@ -24,6 +26,7 @@ class Sources:
     links: dict[str, list[RawLink]]  # page src -> its links
     broken_quizzes: frozenset[str] = frozenset()  # quizzes and "quiz/question"s left out after an error
     unread_pages: bool = False  # a page could not be read: its embeds are unknown
+    lms: str = ""  # the LMS package the course is meant for (mkdocs.yml's `lms:`), if any
 
 
 def all_pages(course: Course) -> list[Page]:
@@ -328,5 +331,6 @@ CHECKS = (
     check_orphans,
     check_links,
     check_reviews,
+    check_lms_packages,
     item_quality.check_item_writing,  # last: style advice once everything above is sound
 )
