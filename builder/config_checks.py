@@ -20,6 +20,7 @@ PLUGIN_OPTIONS = {
     "language": (str, "text"),
     "quizzes_dir": (str, "text"),
     "strict": (bool, "true or false"),
+    "lms": (str, "scorm12 or scorm2004"),
 }
 PLUGIN = "course"
 

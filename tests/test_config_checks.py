@@ -13,4 +13,7 @@ def test_the_plugin_options_check_reads_are_the_ones_the_plugin_declares():
     for name, (kind, _) in PLUGIN_OPTIONS.items():
         option = declared[name]
         inner = getattr(option, "option", option)  # Optional(Type(str)) wraps its Type
+        if hasattr(inner, "choices"):  # Choice: the values are text
+            assert kind is str and all(isinstance(c, str) for c in inner.choices), name
+            continue
         assert inner._type is kind, name
