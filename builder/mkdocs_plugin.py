@@ -39,6 +39,7 @@ class CourseConfig(Config):
     version = c.Type(str, default="0.0.0")
     language = c.Type(str, default="en")
     quizzes_dir = c.Type(str, default="quizzes")
+    sessions_dir = c.Type(str, default="sessions")
     strict = c.Type(bool, default=False)
 
 

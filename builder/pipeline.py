@@ -12,12 +12,13 @@ from .loading.markdown_source import parse_page
 from .loading.tree import bad_links, files_under
 from .loading.yaml_source import parse_yaml
 from .privacy import remote_loads
-from .model import Course, CourseInfo, Module, Page, Quiz, QuizEmbed
+from .model import Course, CourseInfo, Module, Page, Quiz, QuizEmbed, SessionPlan
 from .settings import Settings
 from .validation import crossrefs
 from .validation.modules import build_module, build_page
 from .validation.placeholders import report_placeholders
 from .validation.quizzes import build_quiz
+from .validation.sessions import build_session, check_sessions
 
 QUIZ_SUFFIXES = (".yml", ".yaml")
 
@@ -33,6 +34,10 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
     sources = crossrefs.Sources(settings.docs_dir, links)
     for check in crossrefs.CHECKS:
         check(course, sources, report)
+    plans = _load_sessions(settings, report)
+    if plans:
+        pages = {p.src: p for p in crossrefs.all_pages(course)}
+        course = replace(course, sessions=check_sessions(course, plans, pages, report))
     return (with_assessment_pages(course) if report.ok else None), report
 
 
@@ -62,8 +67,8 @@ def with_assessment_pages(course: Course) -> Course:
 def _check_links(settings: Settings, report: Report) -> set[Path]:
     """Report symbolic links that leave modules/ or quizzes/; returns them, never to be followed."""
     skip = set()
-    for folder in (settings.docs_dir, settings.quizzes_dir):
-        if not folder.is_dir():
+    for folder in (settings.docs_dir, settings.quizzes_dir, settings.sessions_dir):
+        if folder is None or not folder.is_dir():
             continue
         for link in bad_links(folder):
             skip.add(link.path)
@@ -176,11 +181,12 @@ class _Quizzes:
         self.files: list[Path] = []
 
 
-def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizzes:
-    result = _Quizzes()
-    if not settings.quizzes_dir.is_dir():
-        return result
-    for path in files_under(settings.quizzes_dir, skip):
+def _yaml_files(folder: Path | None, settings: Settings, report: Report, result: _Quizzes, skip: set[Path],
+                what: str = "quiz"):
+    """(span, data, line index) of each YAML file under FOLDER that parses to something."""
+    if folder is None or not folder.is_dir():
+        return
+    for path in files_under(folder, skip):
         if path.suffix not in QUIZ_SUFFIXES:
             continue
         result.files.append(path)
@@ -192,8 +198,15 @@ def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizz
         report_placeholders(text, span, report)
         if data is None:
             if not any(d.span.path == span.path for d in report.errors):
-                report.error(span.at(1), "quiz.empty-file", "the quiz file is empty")
+                code, name = ("quiz.empty-file", "quiz") if what == "quiz" else ("session.empty-file", "session plan")
+                report.error(span.at(1), code, f"the {name} file is empty")
             continue
+        yield span, data, index
+
+
+def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizzes:
+    result = _Quizzes()
+    for span, data, index in _yaml_files(settings.quizzes_dir, settings, report, result, skip):
         quiz = build_quiz(data, index, report)
         if quiz is None:
             continue
@@ -208,3 +221,13 @@ def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizz
             continue
         result.by_id[quiz.id] = quiz
     return result
+
+
+def _load_sessions(settings: Settings, report: Report) -> list[SessionPlan]:
+    """Facilitators' session plans (sessions/*.yml), one per module, checked against the course."""
+    loaded = _Quizzes()
+    skip = {link.path for link in bad_links(settings.sessions_dir)} if settings.sessions_dir and settings.sessions_dir.is_dir() else set()
+    files = _yaml_files(settings.sessions_dir, settings, report, loaded, skip, "session")  # links: reported by _check_links
+    plans = [build_session(data, index, report) for _, data, index in files]
+    report.files_checked += len(loaded.files)
+    return [p for p in plans if p is not None]

@@ -25,6 +25,7 @@ class Settings:
     language: str = "en"
     # where course_id, version, docs_dir, quizzes_dir are written in mkdocs.yml (for diagnostics)
     lines: dict = field(default_factory=dict, compare=False, hash=False)
+    sessions_dir: Path | None = None  # facilitators' session plans; None: the course has none
 
     @classmethod
     def from_config(cls, root: Path, config: dict, plugin: dict) -> "Settings":
@@ -39,6 +40,7 @@ class Settings:
             title=title,
             version=str(plugin.get("version") or "0.0.0"),
             language=str(plugin.get("language") or "en"),
+            sessions_dir=(root / str(plugin.get("sessions_dir") or "sessions")).resolve(),
         )
 
     def problems(self, report: Report) -> bool:
@@ -55,8 +57,8 @@ class Settings:
                          f"version '{_short(self.version)}' is not a version string",
                          "start with a letter or digit; then letters, digits, '.', '-', '+' or '_' (at most 40), e.g. '1.2.0'")
         inside = True
-        for key, folder in (("docs_dir", self.docs_dir), ("quizzes_dir", self.quizzes_dir)):
-            if not folder.is_relative_to(self.root):
+        for key, folder in (("docs_dir", self.docs_dir), ("quizzes_dir", self.quizzes_dir), ("sessions_dir", self.sessions_dir)):
+            if folder is not None and not folder.is_relative_to(self.root):
                 inside = False
                 report.error(span.at(self.lines.get(key, 0)), "config.outside-course",
                              f"{key} '{_short(os.path.relpath(folder, self.root))}' is outside the course folder",
