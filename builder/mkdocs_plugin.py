@@ -19,13 +19,16 @@ from mkdocs.utils import get_relative_url
 
 from . import output_dir, parallel
 from .diagnostics import Report
+from .editions import FACILITATOR, LEARNER, for_edition
 from .loading import shared_links
 from .pipeline import load_course
 from .preview import Preview
 from .privacy import remote_loads, scan_site
 from .render import fenced_divs, html_urls, math, overview, site
 from .render.compact import compact_html
+from .render.printed import answer_key_html
 from .render.quiz_html import key_name, render_quiz, search_text
+from .render.strings import t
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -40,11 +43,14 @@ class CourseConfig(Config):
     language = c.Type(str, default="en")
     quizzes_dir = c.Type(str, default="quizzes")
     sessions_dir = c.Type(str, default="sessions")
+    organisation = c.Type(str, default="")  # printed on certificates and the workbook's cover
+    signatory = c.Type(str, default="")  # name and role under the certificate's signature line
     strict = c.Type(bool, default=False)
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
     offline = False  # set by `course export offline` before the build
+    edition = LEARNER  # `course build --edition facilitator` sets it before the build
 
     checked = None  # (settings, course) from `course build`, which has just checked the course
     jobs = 1  # processes to render pages in, set by `course build`
@@ -74,7 +80,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 raise PluginError(f"course: {report.summary()}")
         self.course = course
         if not config.nav:
-            config.nav = site.navigation(course)
+            config.nav = site.navigation(course, sessions=self.edition == FACILITATOR)
         site.add_assets(config)
         site.add_extensions(config, ("attr_list", "md_in_html", *fenced_divs.EXTENSIONS))
         if self.offline:
@@ -87,7 +93,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_files(self, files: Files, config) -> Files:
         for file in [f for f in files if f.src_uri.rsplit("/", 1)[-1] == shared_links.NAME]:
             files.remove(file)  # definitions for the pages, not a page (builder/loading/shared_links.py)
-        for src, content in site.generated_pages(self.course).items():
+        for src, content in site.generated_pages(self.course, self.edition).items():
             files.append(File.generated(config, src, content=content))
         def url_of(src: str) -> str:
             file = files.get_file_from_path(src)
@@ -103,6 +109,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        # The edition is decided here, on the source: the learner edition never renders a
+        # facilitator block, so no page, search entry or copy of the site can hold its text.
+        markdown = for_edition(markdown, self.edition)
+        if self.edition == FACILITATOR and page.is_homepage:
+            markdown = f'!!! facilitator "{t("edition_facilitator")}"\n    {t("edition_banner")}\n\n' + markdown
         self.slots = []
         if "][" in markdown and page.file.abs_src_path:
             markdown += "\n\n" + shared_links.definitions_for(Path(page.file.abs_src_path), self.settings.docs_dir)
@@ -136,6 +147,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for stub, (quiz_id, question_id) in self.forms.pop(page.file.src_uri, {}).items():
             key_src = get_relative_url(f"{site.KEY_DIR}/{key_name(quiz_id, question_id)}.js", page.url)
             form = render_quiz(self.course.quizzes[quiz_id], key_src, question_id)
+            if self.edition == FACILITATOR:
+                form += answer_key_html(self.course.quizzes[quiz_id], question_id)
             output = output.replace(stub, form, 1)
         output = compact_html(output)
         self.page_loads[page.file.dest_uri] = remote_loads(output)

@@ -26,6 +26,8 @@ class Settings:
     # where course_id, version, docs_dir, quizzes_dir are written in mkdocs.yml (for diagnostics)
     lines: dict = field(default_factory=dict, compare=False, hash=False)
     sessions_dir: Path | None = None  # facilitators' session plans; None: the course has none
+    organisation: str = ""  # who issues certificates and prints the workbook
+    signatory: str = ""  # the name and role under the certificate's signature line
 
     @classmethod
     def from_config(cls, root: Path, config: dict, plugin: dict) -> "Settings":
@@ -41,6 +43,8 @@ class Settings:
             version=str(plugin.get("version") or "0.0.0"),
             language=str(plugin.get("language") or "en"),
             sessions_dir=(root / str(plugin.get("sessions_dir") or "sessions")).resolve(),
+            organisation=str(plugin.get("organisation") or ""),
+            signatory=str(plugin.get("signatory") or ""),
         )
 
     def problems(self, report: Report) -> bool:
@@ -137,6 +141,28 @@ def _line_of(text: str, needle: str) -> int:
         if needle in line:
             return number
     return 0
+
+
+def markdown_extensions(root: Path) -> tuple[list[str], dict]:
+    """mkdocs.yml's markdown_extensions as Python-Markdown takes them: (names, configs by name).
+
+    Options that are not plain values (tags MkDocs resolves itself) are left out."""
+    path = Path(root) / CONFIG_FILE
+    text = read_text(path, SourceSpan(CONFIG_FILE), Report()) or ""
+    try:
+        config = load_config_text(text, path)
+    except ConfigError:
+        return [], {}
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, dict):
+            for name, options in entry.items():
+                names.append(name)
+                if isinstance(options, dict):
+                    configs[name] = {k: v for k, v in options.items() if isinstance(v, (str, int, float, bool, list, dict))}
+        else:
+            names.append(str(entry))
+    return names, configs
 
 
 def plugin_options(config: dict, span: SourceSpan, report: Report) -> dict | None:

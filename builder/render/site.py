@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from importlib import resources
 
+from ..editions import FACILITATOR, LEARNER
 from ..loading.page_scan import quiz_fences
 from ..model import Course
 from . import markdown
 from .quiz_html import strings_json
 from .runtime import runtime_source
+from .session import session_markdown, session_src
 from .strings import t
 
 ASSET_DIR = "assets/course"
@@ -21,21 +23,38 @@ SHIM = "assets/vendor/iframe-worker/shim.js"  # vendored from npm (MIT); see ass
 LEARNER_PAGES = {"progress.md": "page_progress", "journal.md": "page_journal", "record.md": "page_record"}
 
 
-def navigation(course: Course) -> list:
-    """The navigation in the course's explicit order: home, modules (overview first), extra pages."""
+def navigation(course: Course, sessions: bool = False) -> list:
+    """The navigation in the course's explicit order: home, modules (overview first), extra pages.
+
+    sessions: the facilitator edition, where each module's session plan follows its overview.
+    """
     nav: list = []
     if course.home:
         nav.append({course.home.title: course.home.src})
+    plans = session_pages(course) if sessions else {}
     for module in course.modules:
-        nav.append({module.title: [{p.title: p.src} for p in module.pages]})
+        pages = [{p.title: p.src} for p in module.pages]
+        if module.id in plans:
+            src, plan = plans[module.id]
+            pages.insert(1, {t("session_title", title=plan.title): src})
+        nav.append({module.title: pages})
     nav.extend({p.title: p.src} for p in course.extras)
     nav.extend({t(key): src} for src, key in LEARNER_PAGES.items())
     return nav
 
 
-def generated_pages(course: Course) -> dict[str, str]:
-    """Markdown for the pages the course adds: assessments no page embeds."""
+def session_pages(course: Course) -> dict:
+    """module id -> (page src, plan) of the facilitator edition's session plan pages."""
+    return {m: (session_src(course, plan), plan) for m, plan in course.sessions.items()}
+
+
+def generated_pages(course: Course, edition: str = LEARNER) -> dict[str, str]:
+    """Markdown for the pages the course adds: assessments no page embeds; in the facilitator
+    edition, the session plans."""
     pages = {}
+    if edition == FACILITATOR:
+        for src, plan in session_pages(course).values():
+            pages[src] = session_markdown(course, plan)
     for module in course.modules:
         for page in module.pages:
             if page.generated:

@@ -108,6 +108,59 @@ STRINGS: dict[str, str] = {
 }
 
 
+# Strings of the printed and facilitator outputs only (worksheets, answer keys, session plans):
+# the same table for translators, but not sent to the learner's runtime.
+PRINT_STRINGS: dict[str, str] = {
+    "ws_tick_one": "Tick one box.",
+    "ws_tick_all": "Tick every box that applies.",
+    "ws_match": "Write the letter of the matching answer in each box.",
+    "ws_order": "Number the steps in order: write 1 for the first.",
+    "ws_write": "Write your answer on the line.",
+    "ws_reflect": "Write your reflection below.",
+    "ws_cloze": "Fill in the gaps.",
+    "ws_choices_for_gap": "Choose from: {choices}.",
+    "ws_pass": "Pass mark: {pass}%. Check your answers in the online course, which gives feedback on each one.",
+    "key_title": "Answer key: {title}",
+    "key_correct": "Correct",
+    "key_wrong": "Not correct",
+    "key_answer": "Answer:",
+    "key_accepted": "Accepted answers:",
+    "key_order": "The right order:",
+    "key_pairs": "The right pairs:",
+    "key_blanks": "The gaps:",
+    "key_open": "An open question: there is no single right answer.",
+    "key_feedback": "Feedback when wrong:",
+    "key_review": "Re-read:",
+    "edition_facilitator": "Facilitator edition",
+    "edition_learner": "Workbook",
+    "edition_banner": "Facilitator edition: trainers' notes, session plans and answer keys. Not for learners.",
+    "session_title": "Session plan: {title}",
+    "session_facts": "Session facts",
+    "session_module": "Module",
+    "session_length": "Length",
+    "session_format": "Format",
+    "session_module_time": "The module's CPD time",
+    "session_materials": "Materials",
+    "session_preparation": "Before the session",
+    "session_timetable": "Timetable",
+    "session_time": "Time",
+    "session_activity": "Activity",
+    "session_grouping": "Grouping",
+    "session_uses": "Uses",
+    "session_questions": "Discussion questions",
+    "session_answers": "Suggested answers",
+    "session_follow_up": "After the session",
+    "pdf_contents": "Contents",
+    "pdf_objectives": "By the end of this module you will be able to:",
+    "pdf_minutes": "CPD time: {n} minutes",
+    "pdf_level": "Level: {level}",
+    "pdf_references": "References",
+    "pdf_total": "{modules} modules, about {hours} CPD hours",
+    "pdf_page": "page",
+    "pdf_made": "Made from version {version} of the course on {date}.",
+}
+
+
 def t(key: str, **values) -> str:
-    text = STRINGS[key]
+    text = STRINGS[key] if key in STRINGS else PRINT_STRINGS[key]
     return text.format(**values) if values else text
