@@ -126,10 +126,9 @@ def asset_files(course: Course, url_of) -> dict[str, str]:
     """The learner's runtime (JS and CSS), shipped inside the site: no CDN, nothing remote."""
     import json
 
-    files = {
-        f"{ASSET_DIR}/course.js": runtime_source(),
-        f"{ASSET_DIR}/course.css": (resources.files("builder") / "assets" / "course.css").read_text(encoding="utf-8"),
-    }
+    files = {f"{ASSET_DIR}/course.js": runtime_source()}
+    for name in ("course.css", "course-print.css"):
+        files[f"{ASSET_DIR}/{name}"] = (resources.files("builder") / "assets" / name).read_text(encoding="utf-8")
     files[f"{ASSET_DIR}/strings.js"] = f"window.CB_STRINGS={strings_json()};\n"
     data = json.dumps(manifest(course, url_of), ensure_ascii=False, separators=(",", ":"))
     files[f"{ASSET_DIR}/manifest.js"] = f"window.CB_MANIFEST={data};\n"
@@ -176,9 +175,10 @@ def add_assets(config) -> None:
         path = f"{ASSET_DIR}/{name}"
         if path not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(path)
-    css = f"{ASSET_DIR}/course.css"
-    if css not in config.extra_css:
-        config.extra_css.append(css)
+    for name in ("course.css", "course-print.css"):
+        css = f"{ASSET_DIR}/{name}"
+        if css not in config.extra_css:
+            config.extra_css.append(css)
 
 
 def add_extensions(config, names) -> None:

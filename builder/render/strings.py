@@ -112,6 +112,7 @@ STRINGS: dict[str, str] = {
 # the same table for translators, but not sent to the learner's runtime.
 PRINT_STRINGS: dict[str, str] = {
     "ws_tick_one": "Tick one box.",
+    "ws_options": "Answers to choose from:",
     "ws_tick_all": "Tick every box that applies.",
     "ws_match": "Write the letter of the matching answer in each box.",
     "ws_order": "Number the steps in order: write 1 for the first.",
