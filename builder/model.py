@@ -172,6 +172,10 @@ class Activity:
     uses: tuple[str, ...] = ()  # pages (module/page.md#anchor) and quizzes (quiz or quiz/question)
     questions: tuple[str, ...] = ()  # discussion questions (Markdown)
     answers: str | None = None  # Markdown: suggested answers, what to listen for
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def span_of(self, key: str) -> SourceSpan:
+        return self.span.at(self.lines.get(key, self.span.line))
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ def build_session(data, index: LineIndex, report: Report) -> SessionPlan | None:
             uses=check.texts(entry.get("uses", []), ("activities", i, "uses"), "uses"),
             questions=check.texts(entry.get("questions", []), ("activities", i, "questions"), "questions"),
             answers=entry.get("answers"),
+            lines={k: index.at(("activities", i, k)).line for k in entry},
         ))
     if fields.get("minutes", 1) <= 0:
         report.error(index.at(("minutes",)), "session.bad-value", f"'minutes' must be positive, not {fields['minutes']}")
@@ -89,15 +90,15 @@ def check_sessions(course: Course, plans: list[SessionPlan], pages: dict, report
             continue
         limit = plan.minutes or module.minutes
         if plan.planned_minutes > limit:
-            where = "the session's 'minutes'" if plan.minutes else f"module '{module.id}' ({module.minutes} minutes)"
+            length = f"the session's {limit}" if plan.minutes else f"the {limit} of module '{module.id}'"
             report.error(plan.span_of("activities"), "session.over-time",
-                         f"the activities take {plan.planned_minutes} minutes, more than {limit}, the length of {where}",
-                         "shorten activities, or give the session its own 'minutes:'")
+                         f"the activities take {plan.planned_minutes} minutes, more than {length}",
+                         "shorten activities, or give the session its own 'minutes:' (a group session may run longer than the module's CPD time)")
         for activity in plan.activities:
             for ref in activity.uses:
                 problem = _ref_problem(course, ref, pages)
                 if problem:
-                    report.error(activity.span, "session.unknown-ref", f"'uses: {ref}': {problem[0]}", problem[1])
+                    report.error(activity.span_of("uses"), "session.unknown-ref", f"'uses: {ref}': {problem[0]}", problem[1])
         by_module[plan.module] = plan
     return by_module
 
