@@ -21,30 +21,36 @@ from ..settings import markdown_extensions
 def export_pdf(course, settings, dist: Path, edition: str, paper: str) -> int:
     try:
         from ..exporters import pdf
-        from ..exporters.book_html import Book
     except OSError as error:  # WeasyPrint loads Pango when imported
         print(f"error: WeasyPrint cannot find its system libraries ({error}); run `make install` "
               "(Debian: libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)", file=sys.stderr)
         return 1
     report = Report()
-    sources = {}
-    for page in course.pages():
-        if not page.generated:
-            text = read_text(settings.docs_dir / page.src, SourceSpan(settings.rel(settings.docs_dir / page.src)), report)
-            sources[page.src] = text or ""
+    book = make_book(course, settings, edition, report)
     if not report.ok:
         print(report.format("text"), file=sys.stderr)
         return 1
-    names, configs = markdown_extensions(settings.root)
-    book = Book(course, sources, settings.docs_dir.as_uri() + "/", names, configs, edition, settings.organisation)
     suffix = "facilitator" if edition == FACILITATOR else "workbook"
     target = output_dir.inside(dist, f"{course.info.id}-{course.info.version}-{suffix}.pdf")
-    started = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     pages = pdf.write(book, target, paper)
-    took = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     print(f"wrote {target} ({pages} pages, {paper.upper() if paper == 'a4' else 'Letter'}, "
-          f"{target.stat().st_size / 1e6:.2f} MB, {took:.1f} s)")
+          f"{target.stat().st_size / 1e6:.2f} MB; typeset in {wall:.1f} s, {cpu:.1f} s of CPU)")
     return 0
+
+
+def make_book(course, settings, edition: str, report: Report):
+    """What the PDF is made from: the course, its pages' Markdown and mkdocs.yml's extensions."""
+    from ..exporters.book_html import Book
+
+    sources = {}
+    for page in course.pages():
+        if not page.generated:
+            path = settings.docs_dir / page.src
+            sources[page.src] = read_text(path, SourceSpan(settings.rel(path)), report) or ""
+    names, configs = markdown_extensions(settings.root)
+    return Book(course, sources, settings.docs_dir.as_uri() + "/", names, configs, edition, settings.organisation)
 
 
 def export_facilitator_site(settings, dist: Path, strict: bool, checked) -> int:

@@ -150,8 +150,9 @@ def document(book: Book, css: str) -> str:
     parts = [_cover(book), _contents(course, sessions)]
     if course.home:
         parts.append(_section(course.home.src, "intro", renderer.page(course.home.src, book.sources[course.home.src], 0)))
-    for number, module in enumerate(course.modules):
-        parts.append(_module(book, renderer, module, number, sessions.get(module.id)))
+    for number, module in enumerate(course.modules, 1):
+        prefix = re.match(r"\d+", module.folder)  # "02-trauma" is Module 2, as the course calls it
+        parts.append(_module(book, renderer, module, int(prefix.group()) if prefix else number, sessions.get(module.id)))
     for page in course.extras:
         parts.append(_section(page.src, "extra", renderer.page(page.src, book.sources[page.src], 0)))
     title = html.escape(course.info.title)
