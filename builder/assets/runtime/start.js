@@ -15,6 +15,7 @@ async function init() {
     if (h1 && link) h1.after(link);
   }
   markNav();
+  markLinks();
   banner();
   const search = D.querySelector(".md-search[role=dialog]:not([aria-label])"), input = D.querySelector(".md-search__input");
   if (search && input) search.setAttribute("aria-label", input.getAttribute("aria-label")); // the theme's dialog has no name
