@@ -207,6 +207,8 @@ class CourseInfo:
     title: str
     version: str
     language: str = "en"
+    organisation: str = ""  # issues the certificates (mkdocs.yml: plugins: course: organisation)
+    signatory: str = ""  # the name and role under the certificate's signature line
 
 
 @dataclass(frozen=True)

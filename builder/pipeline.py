@@ -108,7 +108,8 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict]:
         if home is None and home_path not in skip:
             report.error(SourceSpan(settings.rel(docs / "index.md")), "course.no-home", "the course has no home page", f"create {settings.rel(docs / 'index.md')}")
     _check_duplicate_modules(modules, report)
-    info = CourseInfo(settings.course_id, settings.title, settings.version, settings.language)
+    info = CourseInfo(settings.course_id, settings.title, settings.version, settings.language,
+                      settings.organisation, settings.signatory)
     quizzes = _load_quizzes(settings, report, skip)
     report.files_checked += len(quizzes.files)
     course = Course(info, home, tuple(modules), quizzes.by_id, tuple(sorted(extras, key=lambda p: (p.order, p.src))))

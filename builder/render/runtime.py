@@ -14,6 +14,7 @@ SCRIPTS = (
     "quiz-ui.js",
     "nav.js",
     "learner-pages.js",
+    "certificate.js",
     "print.js",
     "start.js",
 )

@@ -78,6 +78,8 @@ def manifest(course: Course, url_of) -> dict:
             "title": course.info.title,
             "version": course.info.version,
             "minutes": course.total_minutes,
+            "organisation": course.info.organisation,
+            "signatory": course.info.signatory,
         },
         "home": url_of(course.home.src) if course.home else "",
         "modules": [

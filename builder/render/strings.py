@@ -105,6 +105,20 @@ STRINGS: dict[str, str] = {
     "issued": "Issued on {date}.",
     "download_record": "Download the record (JSON)",
     "record_note": "The downloaded record includes your answers, so that your trainer can check it.",
+    # the certificate (builder/assets/runtime/certificate.js)
+    "cert_heading": "Your certificate",
+    "cert_print": "Print the certificate",
+    "cert_none": "Your certificate lists the modules you have completed: complete a module to receive one.",
+    "cert_title": "Certificate of completion",
+    "cert_title_partial": "Certificate of continuing professional development",
+    "cert_certifies": "This certifies that",
+    "cert_completed": "has completed the course",
+    "cert_completed_partial": "has completed the following modules of the course",
+    "cert_hours": "{hours} hours of continuing professional development ({minutes} minutes)",
+    "cert_signature": "Signature",
+    "cert_date": "Date of issue",
+    "cert_code": "Verification code: {code}",
+    "cert_check": "A trainer checks it against the learner's downloaded record with: course verify RECORD.json --code {code}",
 }
 
 
