@@ -101,6 +101,7 @@ def parse_page(text: str, span: SourceSpan, report: Report, shared_links: str = 
                 "write attributes as {alt='text' width='25%'}, without backslashes before the quotes",
             )
     page.notes, page.body_offset = blocks(body), offset
+    page.words -= sum(len(note.body.split()) for note in page.notes)  # learners do not read them
     return page
 
 
