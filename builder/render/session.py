@@ -73,7 +73,8 @@ def _use_link(course: Course, ref: str, here: str) -> str:
     quiz_id, _, question_id = ref.partition("/")
     quiz = course.quizzes[quiz_id]
     page = next((p for p in course.pages() for e in p.embeds if e.quiz_id == quiz_id), None)
-    label = quiz.title + (f" ({question_id})" if question_id else "")
+    number = next((i for i, q in enumerate(quiz.questions, 1) if q.id == question_id), None)
+    label = quiz.title + (f", {t('question').lower()} {number}" if number else "")
     return f"[{label}]({_rel(page.src, here)})" if page else label
 
 
