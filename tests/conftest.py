@@ -103,7 +103,7 @@ def _typeset(edition: str, out: Path):
     laid_out = pdf.render(make_book(course, settings, edition, Report()))
     laid_out.write_pdf(out)
     text = " ".join(page.extract_text() or "" for page in PdfReader(out).pages)
-    return laid_out, squash(text), " ".join(text.split())
+    return laid_out, squash(text), " ".join(text.split()), out
 
 
 def squash(text: str) -> str:
