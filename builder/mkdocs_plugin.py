@@ -111,6 +111,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         # The edition is decided here, on the source: the learner edition never renders a
         # facilitator block, so no page, search entry or copy of the site can hold its text.
+        # `::: instructor` divs become facilitator blocks first (cut here from the learner's).
+        markdown = fenced_divs.translate(markdown, facilitator=self.edition == FACILITATOR)
         markdown = for_edition(markdown, self.edition)
         if self.edition == FACILITATOR and page.is_homepage:
             markdown = f'!!! facilitator "{t("edition_facilitator")}"\n    {t("edition_banner")}\n\n' + markdown
@@ -122,7 +124,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return get_relative_url(file.url, page.url) if file else None
 
         markdown = html_urls.rewrite(markdown, page.file.src_uri, url_of)
-        markdown = overview.decorate(fenced_divs.translate(markdown), page.file.src_uri, self.course)
+        markdown = overview.decorate(markdown, page.file.src_uri, self.course)
         return site.replace_fences(markdown, self.slots)
 
     def on_page_content(self, html, page, config, files):

@@ -140,3 +140,24 @@ def test_the_facilitator_site_has_session_plans_and_answer_keys(outputs):
     assert 'class="cb-key"' in check and "✓ Correct" in check
     learner = (outputs / "learner" / "site" / "02-trauma" / "01-understanding-trauma" / "index.html").read_text(encoding="utf-8")
     assert 'class="cb-key"' not in learner and not (outputs / "learner" / "site" / "02-trauma" / "session-plan").exists()
+
+
+def test_instructor_divs_of_other_lesson_systems_follow_the_edition(tmp_path):
+    """`::: instructor` (Carpentries Workbench) is a facilitator note: in the trainers' PDF and site,
+    never in the learner's."""
+    from pypdf import PdfReader
+
+    from conftest import copy_project
+
+    root = copy_project("workbench", tmp_path / "course")
+    found = {}
+    for edition in ("learner", "facilitator"):
+        status, output = run_cli("export", "pdf", "--edition", edition, "--root", str(root), "--out", str(tmp_path / edition))
+        assert status == 0, output
+        pdf = next((tmp_path / edition).glob("*.pdf"))
+        found[edition] = squash(" ".join(p.extract_text() or "" for p in PdfReader(pdf).pages))
+    note = squash("Inline instructor notes can help inform instructors of timing challenges")
+    assert note not in found["learner"] and note in found["facilitator"]
+    status, output = run_cli("build", "--root", str(root), "--edition", "facilitator", "--site-dir", str(tmp_path / "site"))
+    assert status == 0, output
+    assert note in output_text(tmp_path / "site")

@@ -23,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..editions import FACILITATOR, for_edition
 from ..loading.markdown_source import split_front_matter
 from ..model import Course, Module, Page
+from ..render import fenced_divs
 from ..render.printed import answer_key_html, worksheet_html
 from ..render.session import session_markdown, session_src
 from ..render.site import replace_fences
@@ -121,10 +122,12 @@ class Renderer:
         configs = dict(book.extension_configs)
         configs["toc"] = {**configs.get("toc", {}), "permalink": False}
         self.ext = _PageTreeExtension((book, included))
-        self.md = pymd.Markdown(extensions=[*book.extensions, self.ext], extension_configs=configs)
+        extensions = [*book.extensions, *(e for e in fenced_divs.EXTENSIONS if e not in book.extensions)]
+        self.md = pymd.Markdown(extensions=[*extensions, self.ext], extension_configs=configs)
 
     def page(self, src: str, text: str, shift: int = 1, drop_title: bool = False) -> str:
         body = split_front_matter(text)[1]
+        body = fenced_divs.translate(body, facilitator=self.book.edition == FACILITATOR)  # `::: instructor` too
         body = for_edition(body, self.book.edition)
         slots: list = []
         body = replace_fences(body, slots)
