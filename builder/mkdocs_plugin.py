@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from . import output_dir, search_state
 from .diagnostics import Report
+from .editions import FACILITATOR, LEARNER, for_edition
 from .page_workers import PageWorkers
 from .pipeline import load_course
 from .preview import Preview
@@ -25,7 +26,9 @@ from .privacy import remote_loads, scan_site
 from .loading import shared_links
 from .render import fenced_divs, html_urls, math, overview, site, theme_text
 from .render.compact import compact_html
+from .render.printed import answer_key_html
 from .render.quiz_slots import QuizSlots
+from .render.strings import t
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -36,12 +39,16 @@ class CourseConfig(Config):
     version = c.Type(str, default="0.0.0")
     language = c.Type(str, default="en")
     quizzes_dir = c.Type(str, default="quizzes")
+    sessions_dir = c.Type(str, default="sessions")
+    organisation = c.Type(str, default="")  # printed on certificates and the workbook's cover
+    signatory = c.Type(str, default="")  # name and role under the certificate's signature line
     strict = c.Type(bool, default=False)
     lms = c.Optional(c.Choice(("scorm12", "scorm2004")))  # read by `course check` (builder/validation/packaging.py)
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
     offline = False  # set by `course export offline` before the build
+    edition = LEARNER  # `course build --edition facilitator` sets it before the build
 
     checked = None  # (settings, course) from `course build`, which has just checked the course
     jobs = 1  # processes to render pages in, set by `course build`
@@ -64,7 +71,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             course = self._load()
         self.course = course
         if not config.nav:
-            config.nav = site.navigation(course)
+            config.nav = site.navigation(course, sessions=self.edition == FACILITATOR)
         theme_text.escape_config(config)  # after Settings has read the plain text
         site.add_assets(config)
         site.add_extensions(config, ("attr_list", "md_in_html", *fenced_divs.EXTENSIONS))
@@ -98,7 +105,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
         for file in [f for f in files if f.src_uri.rsplit("/", 1)[-1] == shared_links.NAME]:
             files.remove(file)  # definitions for the pages, not a page (builder/loading/shared_links.py)
-        for src, content in site.generated_pages(self.course).items():
+        for src, content in site.generated_pages(self.course, self.edition).items():
             files.append(File.generated(config, src, content=content))
         for src, content in site.generated_files(self.course, url_of, self.offline).items():
             files.append(File.generated(config, src, content=content))
@@ -107,6 +114,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         theme_text.escape_meta(page.meta)
         self.slots.begin(page.file.src_uri)
+        # The edition is decided here, on the source: the learner edition never renders a
+        # facilitator block, so no page, search entry or copy of the site can hold its text.
+        # `::: instructor` divs become facilitator blocks first (cut here from the learner's).
+        markdown = fenced_divs.translate(markdown, facilitator=self.edition == FACILITATOR)
+        markdown = for_edition(markdown, self.edition)
+        if self.edition == FACILITATOR and page.is_homepage:
+            markdown = f'!!! facilitator "{t("edition_facilitator")}"\n    {t("edition_banner")}\n\n' + markdown
         if "][" in markdown and page.file.abs_src_path:
             markdown += "\n\n" + shared_links.definitions_for(Path(page.file.abs_src_path), self.settings.docs_dir)
 
@@ -115,7 +129,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return get_relative_url(file.url, page.url) if file else None
 
         markdown = html_urls.rewrite(markdown, page.file.src_uri, url_of)
-        return overview.decorate(fenced_divs.translate(markdown), page.file.src_uri, self.course)
+        return overview.decorate(markdown, page.file.src_uri, self.course)
 
     def on_page_content(self, html, page, config, files):
         html = math.to_mathml(html, lambda message: log.warning(f"{page.file.src_uri}: {message}"))
@@ -131,7 +145,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     @event_priority(-100)  # last: the page as it is written
     def on_post_page(self, output, page, config):
-        output = self.slots.fill(page.file.src_uri, output, lambda name: get_relative_url(f"{site.KEY_DIR}/{name}.js", page.url))
+        extra = answer_key_html if self.edition == FACILITATOR else None
+        output = self.slots.fill(page.file.src_uri, output, lambda name: get_relative_url(f"{site.KEY_DIR}/{name}.js", page.url), extra)
         output = compact_html(output)
         self.page_loads[page.file.dest_uri] = remote_loads(output)
         return output

@@ -14,12 +14,13 @@ from .loading.tree import bad_links, files_under
 from .loading.yaml_source import parse_yaml
 from .active_content import ACTIVE_SUFFIXES, active_content
 from .privacy import remote_loads
-from .model import GENERATED_AT_ROOT, LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed
+from .model import GENERATED_AT_ROOT, LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed, SessionPlan
 from .settings import Settings
 from .validation import crossrefs
 from .validation.modules import build_module, build_page, module_id
 from .validation.placeholders import report_placeholders
 from .validation.quizzes import build_quiz
+from .validation.sessions import build_session, check_sessions
 
 QUIZ_SUFFIXES = (".yml", ".yaml")
 
@@ -35,6 +36,10 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
     sources = crossrefs.Sources(settings.docs_dir, links, frozenset(broken), _unread_pages(settings.docs_dir, links), settings.lms)
     for check in crossrefs.CHECKS:
         check(course, sources, report)
+    plans = _load_sessions(settings, report)
+    if plans:
+        pages = {p.src: p for p in crossrefs.all_pages(course)}
+        course = replace(course, sessions=check_sessions(course, plans, pages, report))
     return (with_assessment_pages(course) if report.ok else None), report
 
 
@@ -70,8 +75,8 @@ def with_assessment_pages(course: Course) -> Course:
 def _check_links(settings: Settings, report: Report) -> set[Path]:
     """Report symbolic links that leave modules/ or quizzes/; returns them, never to be followed."""
     skip = set()
-    for folder in (settings.docs_dir, settings.quizzes_dir):
-        if not folder.is_dir():
+    for folder in (settings.docs_dir, settings.quizzes_dir, settings.sessions_dir):
+        if folder is None or not folder.is_dir():
             continue
         for link in bad_links(folder):
             skip.add(link.path)
@@ -113,7 +118,8 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict, set[str]]:
         if home is None and home_path not in skip:
             report.error(SourceSpan(settings.rel(docs / "index.md")), "course.no-home", "the course has no home page", f"create {settings.rel(docs / 'index.md')}")
     _check_duplicate_modules(modules, report)
-    info = CourseInfo(settings.course_id, settings.title, settings.version, settings.language)
+    info = CourseInfo(settings.course_id, settings.title, settings.version, settings.language,
+                      settings.organisation, settings.signatory)
     quizzes = _load_quizzes(settings, report, skip)
     report.files_checked += len(quizzes.files)
     course = Course(info, home, tuple(modules), quizzes.by_id, tuple(sorted(extras, key=lambda p: (p.order, p.src))))
@@ -237,11 +243,12 @@ class _Quizzes:
         self.broken: set[str] = set()
 
 
-def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizzes:
-    result = _Quizzes()
-    if not settings.quizzes_dir.is_dir():
-        return result
-    for path in files_under(settings.quizzes_dir, skip):
+def _yaml_files(folder: Path | None, settings: Settings, report: Report, result: _Quizzes, skip: set[Path],
+                what: str = "quiz"):
+    """(span, data, line index) of each YAML file under FOLDER that parses to something."""
+    if folder is None or not folder.is_dir():
+        return
+    for path in files_under(folder, skip):
         if path.suffix not in QUIZ_SUFFIXES:
             continue
         result.files.append(path)
@@ -279,3 +286,36 @@ _ID_LINE = re.compile(r"""^id:[ \t]*["']?([^"'\s#]+)""", re.M)
 def _written_ids(path: Path, text: str) -> set[str]:
     """The ids a quiz file that could not be read may have meant: its `id:` line and its name."""
     return {path.stem, *_ID_LINE.findall(text)}
+
+
+def _yaml_files(folder: Path | None, settings: Settings, report: Report, result: _Quizzes, skip: set[Path],
+                what: str = "quiz"):
+    """(span, data, line index) of each YAML file under FOLDER that parses to something."""
+    if folder is None or not folder.is_dir():
+        return
+    for path in files_under(folder, skip):
+        if path.suffix not in QUIZ_SUFFIXES:
+            continue
+        result.files.append(path)
+        span = SourceSpan(settings.rel(path))
+        text = read_text(path, span, report)
+        if text is None:
+            continue
+        data, index = parse_yaml(text, span, report)
+        report_placeholders(text, span, report)
+        if data is None:
+            if not any(d.span.path == span.path for d in report.errors):
+                code, name = ("quiz.empty-file", "quiz") if what == "quiz" else ("session.empty-file", "session plan")
+                report.error(span.at(1), code, f"the {name} file is empty")
+            continue
+        yield span, data, index
+
+
+def _load_sessions(settings: Settings, report: Report) -> list[SessionPlan]:
+    """Facilitators' session plans (sessions/*.yml), one per module, checked against the course."""
+    loaded = _Quizzes()
+    skip = {link.path for link in bad_links(settings.sessions_dir)} if settings.sessions_dir and settings.sessions_dir.is_dir() else set()
+    files = _yaml_files(settings.sessions_dir, settings, report, loaded, skip, "session")  # links: reported by _check_links
+    plans = [build_session(data, index, report) for _, data, index in files]
+    report.files_checked += len(loaded.files)
+    return [p for p in plans if p is not None]

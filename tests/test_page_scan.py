@@ -44,7 +44,7 @@ def fast(body: str) -> ms.RawPage | None:
 
 def facts(page: ms.RawPage) -> tuple:
     return (page.title, page.title_line, page.words, page.tasks, sorted(page.anchors),
-            [vars(link) for link in page.links], [vars(fence) for fence in page.fences])
+            [vars(link) for link in page.links], [vars(fence) for fence in page.fences], page.admonitions)
 
 
 def markdown_files() -> list:

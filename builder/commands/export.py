@@ -5,7 +5,10 @@
 - scorm12, scorm2004: dist/<course-id>-<version>-scorm12.zip (…-scorm2004.zip), one SCO that an
   LMS imports, launches and records (docs/lms.md);
 - gift, moodle-xml: the quizzes as a Moodle question bank, dist/<course-id>-<version>-questions.gift
-  (….xml); --module ID exports one module's quizzes. What a format cannot hold is listed.
+  (….xml); --module ID exports one module's quizzes. What a format cannot hold is listed;
+- pdf: the printed workbook, dist/<course-id>-<version>-workbook.pdf (--edition facilitator: the
+  trainers' PDF with notes, session plans and answer keys; --paper a4|letter);
+- facilitator: the trainers' edition of the site in dist/<course-id>-<version>-facilitator/.
 """
 
 from __future__ import annotations
@@ -15,22 +18,26 @@ import sys
 from pathlib import Path
 
 from .. import output_dir
+from ..editions import EDITIONS, LEARNER
 from .common import EXIT_USAGE, add_report_options, add_root, checked_course, print_report
 
 LMS_FORMATS = ("scorm12", "scorm2004")
 SITE_FORMATS = ("offline",) + LMS_FORMATS
 BANK_FORMATS = ("gift", "moodle-xml")
-FORMATS = SITE_FORMATS + BANK_FORMATS
+PRINT_FORMATS = ("pdf", "facilitator")
+FORMATS = SITE_FORMATS + BANK_FORMATS + PRINT_FORMATS
 
 
 def add_parser(sub) -> None:
-    parser = sub.add_parser("export", help="package the course: offline zip, SCORM, question bank", description=__doc__,
-                            formatter_class=__import__("argparse").RawDescriptionHelpFormatter)
-    parser.add_argument("format", choices=FORMATS, help="offline | scorm12 | scorm2004 | gift | moodle-xml")
+    parser = sub.add_parser("export", help="package the course: offline zip, SCORM, question bank, PDF, facilitator site",
+                            description=__doc__, formatter_class=__import__("argparse").RawDescriptionHelpFormatter)
+    parser.add_argument("format", choices=FORMATS, help="offline | scorm12 | scorm2004 | gift | moodle-xml | pdf | facilitator")
     add_root(parser)
     add_report_options(parser)
     parser.add_argument("--out", type=Path, help="output folder (default: dist/ in the course folder)")
     parser.add_argument("--module", help="gift, moodle-xml: only this module's quizzes (its id)")
+    parser.add_argument("--edition", choices=EDITIONS, default=LEARNER, help="pdf: learner workbook (default) or facilitator edition")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="pdf: paper size (default: a4)")
     parser.set_defaults(run=run)
 
 
@@ -56,6 +63,8 @@ def run(args) -> int:
                                 "--out" if args.out else "the output folder")
         if args.format in BANK_FORMATS:
             return _question_bank(course, args, dist)
+        if args.format in PRINT_FORMATS:
+            return _printed(course, settings, args, dist)
         return _site_package(course, settings, args, dist)
     except output_dir.UnsafeOutput as error:
         print(f"course export: error: {error}", file=sys.stderr)
@@ -93,6 +102,16 @@ def _site_package(course, settings, args, dist: Path) -> int:
     else:
         print("import it in your LMS as one SCORM package (docs/lms.md says how for Moodle)")
     return 0
+
+
+def _printed(course, settings, args, dist: Path) -> int:
+    from .export_pdf import export_facilitator_site, export_pdf
+
+    dist.mkdir(parents=True, exist_ok=True)
+    output_dir.mark(dist)
+    if args.format == "pdf":
+        return export_pdf(course, settings, dist, args.edition, args.paper)
+    return export_facilitator_site(settings, dist, args.strict, (settings, course))
 
 
 def _question_bank(course, args, dist: Path) -> int:

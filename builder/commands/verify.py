@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from ..certificate import certificate_code, normalise_code
 from ..grading import score
 from ..model import Course, Quiz
 from ..records import RecordError, latest_possible_day, parse_date, read_record
@@ -18,6 +19,7 @@ from .common import add_root, checked_course, print_report
 def add_parser(sub) -> None:
     parser = sub.add_parser("verify", help="re-grade a completion record against the quizzes", description=__doc__)
     parser.add_argument("record", type=Path, help="the JSON record the learner downloaded")
+    parser.add_argument("--code", help="the verification code printed on the learner's certificate (XXXX-XXXX)")
     add_root(parser)
     parser.set_defaults(run=run, strict=False)
 
@@ -33,6 +35,9 @@ def run(args) -> int:
         print(f"{args.record}: error: {error}", file=sys.stderr)
         return 1
     problems, notes = verify(course, record)
+    code = certificate_code(record) if isinstance(record, dict) else None
+    if args.code is not None and normalise_code(args.code) != code:
+        problems.append(f"the certificate's code {args.code} does not match this record: the certificate was not made from it, or was changed")
     for note in notes:
         print(f"note: {_printable(note)}")
     for problem in problems:
@@ -43,6 +48,7 @@ def run(args) -> int:
     learner = _printable(record["learner"]["name"]) or "(no name)"
     print(f"record verified: {learner}, {len(_completed(record))} module(s) complete, "
           f"{record['total_minutes'] / 60:.2f} CPD hours")
+    print(f"certificate code {code}" + (": matches the certificate" if args.code else ""))
     return 0
 
 

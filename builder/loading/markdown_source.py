@@ -14,6 +14,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..diagnostics import Report, SourceSpan, did_you_mean
 from . import attr_list, fenced_divs
+from ..editions import block_name, blocks
 from .page_scan import Fallback, Scanner
 from .yaml_source import LineIndex, parse_yaml
 
@@ -51,6 +52,9 @@ class RawPage:
     anchors: set[str] = field(default_factory=set)
     links: list[RawLink] = field(default_factory=list)
     fences: list[RawFence] = field(default_factory=list)
+    admonitions: list[tuple[str, int]] = field(default_factory=list)  # (`!!! name`, line) for the block check
+    notes: list = field(default_factory=list)  # edition-only blocks (editions.Block), lines in the body
+    body_offset: int = 0  # lines of front matter before the body
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +116,8 @@ def parse_page(text: str, span: SourceSpan, report: Report, shared_links: str = 
                 span.at(link.line, link.col), "attr.unreadable", link.attr_problem,
                 "write attributes as {alt='text' width='25%'}, without backslashes before the quotes",
             )
+    page.notes, page.body_offset = blocks(body), offset
+    page.words -= sum(len(note.body.split()) for note in page.notes)  # learners do not read them
     return page
 
 
@@ -141,8 +147,10 @@ def _walk(tokens, page: RawPage, lines: list[str], offset: int) -> None:
         if token.type == "heading_open":
             heading_level = token.tag
             continue
-        if token.type == "admonition_open" and token.info.strip().split(" ")[0] == "try":
-            page.tasks += 1
+        if token.type == "admonition_open":
+            name = block_name(token.info)[0]
+            page.admonitions.append((name, (token.map[0] if token.map else 0) + 1 + offset))
+            page.tasks += name == "try"
             continue
         if token.type == "fence" and token.info.strip() == "quiz" and token.map:
             first, last = token.map

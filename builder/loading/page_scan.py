@@ -193,8 +193,9 @@ class Scanner:
             if line.strip() and indent < 4:
                 break
             j += 1
-        if params.strip().split(" ")[0] == "try":
-            self.page.tasks += 1
+        name = params.strip().split(" ")[0]
+        self.page.admonitions.append((name, number + 1 + self.offset))
+        self.page.tasks += name == "try"
         _, title = _get_tag(params)
         if title:
             self.add_text(number, title)

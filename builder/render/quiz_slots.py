@@ -55,9 +55,12 @@ class QuizSlots:
         ]
         return problems or [f"{page.span.path if page else src}: error: the page renders quiz fences that `course check` does not see [embed.not-rendered]"]
 
-    def fill(self, src: str, output: str, key_src) -> str:
-        """The page with each stub replaced by its form; key_src(name) is the URL of a key script."""
+    def fill(self, src: str, output: str, key_src, extra=None) -> str:
+        """The page with each stub replaced by its form; key_src(name) is the URL of a key script.
+
+        extra(quiz, question id) adds HTML after a form (the facilitator edition's answer key)."""
         for stub, quiz_id, question in self.rendered.pop(src, []):
-            form = render_quiz(self.course.quizzes[quiz_id], key_src(key_name(quiz_id, question)), question)
-            output = output.replace(stub, form, 1)
+            quiz = self.course.quizzes[quiz_id]
+            form = render_quiz(quiz, key_src(key_name(quiz_id, question)), question)
+            output = output.replace(stub, form + (extra(quiz, question) if extra else ""), 1)
         return output

@@ -17,6 +17,8 @@ SCRIPTS = (
     "quiz-ui.js",
     "nav.js",
     "learner-pages.js",
+    "certificate.js",
+    "print.js",
     "start.js",
 )
 

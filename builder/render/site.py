@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from importlib import resources
 
+from ..editions import FACILITATOR, LEARNER
 from ..model import LEARNER_PAGE_NAMES, Course
 from . import markdown
 from .quiz_html import dom_id, key_name, strings_json
 from .runtime import runtime_source
+from .session import session_markdown, session_src
 from .strings import t
 from .theme_text import escaped
 
@@ -21,24 +23,39 @@ SHIM = "assets/vendor/iframe-worker/shim.js"  # vendored from npm (MIT); see ass
 LEARNER_PAGES = {name: f"page_{name.removesuffix('.md')}" for name in LEARNER_PAGE_NAMES}
 
 
-def navigation(course: Course) -> list:
+def navigation(course: Course, sessions: bool = False) -> list:
     """The navigation in the course's explicit order: home, modules (overview first), extra pages.
 
-    Titles are escaped: the theme prints them as HTML (see theme_text.py).
+    Titles are escaped: the theme prints them as HTML (see theme_text.py). sessions: the facilitator
+    edition, where each module's session plan follows its overview.
     """
     nav: list = []
     if course.home:
         nav.append({escaped(course.home.title): course.home.src})
+    plans = session_pages(course) if sessions else {}
     for module in course.modules:
-        nav.append({escaped(module.title): [{escaped(p.title): p.src} for p in module.pages]})
+        pages = [{escaped(p.title): p.src} for p in module.pages]
+        if module.id in plans:
+            src, plan = plans[module.id]
+            pages.insert(1, {escaped(t("session_title", title=plan.title)): src})
+        nav.append({escaped(module.title): pages})
     nav.extend({escaped(p.title): p.src} for p in course.extras)
     nav.extend({escaped(t(key)): src} for src, key in LEARNER_PAGES.items())
     return nav
 
 
-def generated_pages(course: Course) -> dict[str, str]:
-    """Markdown for the pages the course adds: assessments no page embeds."""
+def session_pages(course: Course) -> dict:
+    """module id -> (page src, plan) of the facilitator edition's session plan pages."""
+    return {m: (session_src(course, plan), plan) for m, plan in course.sessions.items()}
+
+
+def generated_pages(course: Course, edition: str = LEARNER) -> dict[str, str]:
+    """Markdown for the pages the course adds: assessments no page embeds; in the facilitator
+    edition, the session plans."""
     pages = {}
+    if edition == FACILITATOR:
+        for src, plan in session_pages(course).values():
+            pages[src] = session_markdown(course, plan)
     for module in course.modules:
         for page in module.pages:
             if page.generated:
@@ -68,6 +85,8 @@ def manifest(course: Course, url_of) -> dict:
             "title": course.info.title,
             "version": course.info.version,
             "minutes": course.total_minutes,
+            "organisation": course.info.organisation,
+            "signatory": course.info.signatory,
         },
         "home": url_of(course.home.src) if course.home else "",
         "modules": [
@@ -125,10 +144,9 @@ def asset_files(course: Course, url_of) -> dict[str, str]:
     """The learner's runtime (JS and CSS), shipped inside the site: no CDN, nothing remote."""
     import json
 
-    files = {
-        f"{ASSET_DIR}/course.js": runtime_source(),
-        f"{ASSET_DIR}/course.css": (resources.files("builder") / "assets" / "course.css").read_text(encoding="utf-8"),
-    }
+    files = {f"{ASSET_DIR}/course.js": runtime_source()}
+    for name in ("course.css", "course-print.css"):
+        files[f"{ASSET_DIR}/{name}"] = (resources.files("builder") / "assets" / name).read_text(encoding="utf-8")
     files[f"{ASSET_DIR}/strings.js"] = f"window.CB_STRINGS={strings_json()};\n"
     data = json.dumps(manifest(course, url_of), ensure_ascii=False, separators=(",", ":"))
     files[f"{ASSET_DIR}/manifest.js"] = f"window.CB_MANIFEST={data};\n"
@@ -175,9 +193,10 @@ def add_assets(config) -> None:
         path = f"{ASSET_DIR}/{name}"
         if path not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(path)
-    css = f"{ASSET_DIR}/course.css"
-    if css not in config.extra_css:
-        config.extra_css.append(css)
+    for name in ("course.css", "course-print.css"):
+        css = f"{ASSET_DIR}/{name}"
+        if css not in config.extra_css:
+            config.extra_css.append(css)
 
 
 def add_extensions(config, names) -> None:

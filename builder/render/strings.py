@@ -133,9 +133,77 @@ STRINGS: dict[str, str] = {
     "lms_too_long": "Your learning platform can store only a limited amount of text. Your longest reflections ({n}) are kept in this browser only, not on the platform: download your journal (Journal page) to keep a copy.",
     "lms_full": "Your progress is too large for your learning platform to store. It is kept in this browser; export it from the My progress page to keep a copy.",
     "lms_changed": "This course was updated since your last visit and cannot read the progress your learning platform stored for the earlier version. What this browser holds is kept.",
+    # the certificate (builder/assets/runtime/certificate.js)
+    "cert_heading": "Your certificate",
+    "cert_print": "Print the certificate",
+    "cert_none": "Your certificate lists the modules you have completed: complete a module to receive one.",
+    "cert_title": "Certificate of completion",
+    "cert_title_partial": "Certificate of continuing professional development",
+    "cert_certifies": "This certifies that",
+    "cert_completed": "has completed the course",
+    "cert_completed_partial": "has completed the following modules of the course",
+    "cert_hours": "{hours} hours of continuing professional development ({minutes} minutes)",
+    "cert_signature": "Signature",
+    "cert_date": "Date of issue",
+    "cert_code": "Verification code: {code}",
+    "cert_check": "A trainer checks it against the learner's downloaded record with: course verify RECORD.json --code {code}",
+}
+
+
+# Strings of the printed and facilitator outputs only (worksheets, answer keys, session plans):
+# the same table for translators, but not sent to the learner's runtime.
+PRINT_STRINGS: dict[str, str] = {
+    "ws_tick_one": "Tick one box.",
+    "ws_options": "Answers to choose from:",
+    "ws_tick_all": "Tick every box that applies.",
+    "ws_match": "Write the letter of the matching answer in each box.",
+    "ws_order": "Number the steps in order: write 1 for the first.",
+    "ws_write": "Write your answer on the line.",
+    "ws_reflect": "Write your reflection below.",
+    "ws_cloze": "Fill in the gaps.",
+    "ws_choices_for_gap": "Choose from: {choices}.",
+    "ws_pass": "Pass mark: {pass}%. Check your answers in the online course, which gives feedback on each one.",
+    "key_title": "Answer key: {title}",
+    "key_correct": "Correct",
+    "key_wrong": "Not correct",
+    "key_answer": "Answer:",
+    "key_accepted": "Accepted answers:",
+    "key_order": "The right order:",
+    "key_pairs": "The right pairs:",
+    "key_blanks": "The gaps:",
+    "key_open": "An open question: there is no single right answer.",
+    "key_feedback": "Feedback when wrong:",
+    "key_review": "Re-read:",
+    "edition_facilitator": "Facilitator edition",
+    "edition_learner": "Workbook",
+    "edition_banner": "Facilitator edition: trainers' notes, session plans and answer keys. Not for learners.",
+    "session_title": "Session plan: {title}",
+    "session_facts": "Session facts",
+    "session_module": "Module",
+    "session_length": "Length",
+    "session_format": "Format",
+    "session_module_time": "The module's CPD time",
+    "session_materials": "Materials",
+    "session_preparation": "Before the session",
+    "session_timetable": "Timetable",
+    "session_time": "Time",
+    "session_activity": "Activity",
+    "session_grouping": "Grouping",
+    "session_uses": "Uses",
+    "session_questions": "Discussion questions",
+    "session_answers": "Suggested answers",
+    "session_follow_up": "After the session",
+    "pdf_contents": "Contents",
+    "pdf_objectives": "By the end of this module you will be able to:",
+    "pdf_minutes": "CPD time: {n} minutes",
+    "pdf_level": "Level: {level}",
+    "pdf_references": "References",
+    "pdf_total": "{modules} modules, about {hours} CPD hours",
+    "pdf_page": "page",
+    "pdf_made": "Made from version {version} of the course on {date}.",
 }
 
 
 def t(key: str, **values) -> str:
-    text = STRINGS[key]
+    text = STRINGS[key] if key in STRINGS else PRINT_STRINGS[key]
     return text.format(**values) if values else text

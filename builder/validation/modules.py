@@ -8,6 +8,7 @@ import re
 from ..diagnostics import Report, SourceSpan, did_you_mean
 from ..loading.markdown_source import RawPage
 from ..model import LEVELS, Module, Page, QuizEmbed
+from .blocks import page_notes
 from .fields import Field, FieldChecker
 
 _PREFIX = re.compile(r"^(\d+)[-_ ]")
@@ -70,6 +71,7 @@ def build_page(src: str, raw: RawPage, span: SourceSpan, report: Report, fields:
         span=span.at(1),
         tasks=raw.tasks,
         minutes=_page_minutes(fields),
+        notes=page_notes(raw, span, report),
     )
 
 

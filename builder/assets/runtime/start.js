@@ -29,6 +29,7 @@ async function init() {
     if (h1 && link) h1.after(link);
   });
   guard("part_failed", null, markNav);
+  guard("part_failed", null, markLinks);
   banner();
   const search = D.querySelector(".md-search[role=dialog]:not([aria-label])"), input = D.querySelector(".md-search__input");
   if (search && input) search.setAttribute("aria-label", input.getAttribute("aria-label")); // the theme's dialog has no name
