@@ -21,6 +21,9 @@ PLUGIN_OPTIONS = {
     "quizzes_dir": (str, "text"),
     "strict": (bool, "true or false"),
     "lms": (str, "scorm12 or scorm2004"),
+    "sessions_dir": (str, "text"),
+    "organisation": (str, "text"),
+    "signatory": (str, "text"),
 }
 PLUGIN = "course"
 

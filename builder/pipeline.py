@@ -243,12 +243,11 @@ class _Quizzes:
         self.broken: set[str] = set()
 
 
-def _yaml_files(folder: Path | None, settings: Settings, report: Report, result: _Quizzes, skip: set[Path],
-                what: str = "quiz"):
-    """(span, data, line index) of each YAML file under FOLDER that parses to something."""
-    if folder is None or not folder.is_dir():
-        return
-    for path in files_under(folder, skip):
+def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizzes:
+    result = _Quizzes()
+    if not settings.quizzes_dir.is_dir():
+        return result
+    for path in files_under(settings.quizzes_dir, skip):
         if path.suffix not in QUIZ_SUFFIXES:
             continue
         result.files.append(path)

@@ -214,6 +214,21 @@ def generated_files(course: Course, url_of, offline: bool) -> dict[str, str]:
     return files
 
 
+def replace_fences(markdown: str, slots: list) -> str:
+    """Swap each ```quiz fence for a placeholder paragraph (the PDF book fills it; the site renders
+    fences through pymdownx.superfences, see quiz_slots.py)."""
+    from ..loading.markdown_source import parser
+
+    lines = markdown.split("\n")
+    fences = [(t.map[0], t.map[1], t.content) for t in parser().parse(markdown) if t.type == "fence" and t.info.strip() == "quiz" and t.map]
+    for first, last, content in reversed(fences):
+        indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+        quiz_id, _, question_id = content.strip().partition("/")
+        slots.append((quiz_id.strip(), question_id.strip() or None))
+        lines[first:last] = [f"{indent}CBQUIZSLOT{len(slots) - 1}X", ""]
+    return "\n".join(lines)
+
+
 def register_quiz_fence(config, fence: dict) -> None:
     """Have pymdownx.superfences render ```quiz fences through FENCE (see quiz_slots.py)."""
     if "pymdownx.superfences" not in config.markdown_extensions:
