@@ -18,6 +18,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 class Run:
     seconds: float
     peak_mib: float
+    cpu_seconds: float  # user + system time of the process and the children it waited for
     status: int
     output: str
 
@@ -35,7 +36,8 @@ def run(argv: list[str], cwd: Path | None = None) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     sampler.stop()
     peak_kib = max(usage.ru_maxrss, sampler.peak_kib)
-    return Run(seconds, peak_kib / 1024, proc.returncode, out.decode("utf-8", "replace"))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, peak_kib / 1024, cpu, proc.returncode, out.decode("utf-8", "replace"))
 
 
 class _TreeSampler(threading.Thread):

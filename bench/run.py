@@ -1,10 +1,13 @@
-"""`make bench`: generate the synthetic courses, build each three ways, print every figure with its target.
+"""`make bench`: generate the synthetic courses, build each several ways, print every figure with its target.
 
     python3 bench/run.py                      # medium and large, as docs/performance.md reports
     python3 bench/run.py --large medium       # a quicker look
 
-In one run, alternating (a) the pages alone, (b) our course with quizzes (`course build`) and
-(c) the same questions in mkdocs-quiz, each build in its own process. mkdocs-quiz is installed only
+In one run, alternating (a) the pages alone (`mkdocs build`), (a') the pages alone through
+`course build` (our plugin, no quizzes), (b) our course with quizzes (`course build`), (a') and
+(b) again in one process (`--jobs 1`), and (c) the same questions in mkdocs-quiz, each build in its
+own process. Then the learner's side: start-up of built pages in a CPU-throttled Chromium
+(bench/learner.py). mkdocs-quiz is installed only
 for the benchmark, into bench/.venv, beside the same MkDocs, mkdocs-material, pymdown-extensions and
 Markdown versions as this Python's; with --no-install (and no such bench/.venv) or without network
 it is left out and its figures are marked as not measured.
@@ -23,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
+import learner  # noqa: E402
 import measure  # noqa: E402
 import report  # noqa: E402
 
@@ -40,6 +44,7 @@ def parse(argv):
     p.add_argument("--runs", type=int, default=0, help="builds of each kind, alternating (default: 5)")
     p.add_argument("--check-runs", type=int, default=5)
     p.add_argument("--serve-edits", type=int, default=3)
+    p.add_argument("--learner-runs", type=int, default=5, help="page loads of each page measured (0: leave out)")
     p.add_argument("--out", type=Path, default=HERE / "out")
     p.add_argument("--no-install", action="store_true", help="use mkdocs-quiz only if bench/.venv already has it")
     return p.parse_args(argv)
@@ -66,36 +71,47 @@ def mkdocs_quiz_python(install: bool) -> Path | None:
     return python if usable() else None
 
 
-def build_command(variant: str, root: Path, site: Path, quiz_python: Path | None) -> list:
-    if variant == "ours":
-        return [*COURSE, "build", "--root", root, "--site-dir", site]
+# What each variant's folder is built with: `mkdocs build` or `course build` (which checks first).
+COURSE_BUILT = ("pages-course", "ours")
+ONE_PROCESS = "/jobs1"  # suffix of the builds that run `course build --jobs 1`
+
+
+def build_command(build: str, root: Path, site: Path, quiz_python: Path | None) -> list:
+    variant = build.removesuffix(ONE_PROCESS)
+    if variant in COURSE_BUILT:
+        return [*COURSE, "build", "--root", root / variant, "--site-dir", site] + (["--jobs", "1"] if build != variant else [])
     python = quiz_python if variant == "mkdocs-quiz" else sys.executable
-    return [python, "-m", "mkdocs", "build", "-q", "-f", root / "mkdocs.yml", "-d", site]
+    return [python, "-m", "mkdocs", "build", "-q", "-f", root / variant / "mkdocs.yml", "-d", site]
 
 
 def bench_builds(size: str, out: Path, runs: int, quiz_python: Path | None) -> dict:
-    variants = ("pages", "ours") + (("mkdocs-quiz",) if quiz_python else ())
-    times: dict = {v: [] for v in variants}
-    memory: dict = {v: [] for v in variants}
+    variants = ("pages", "pages-course", "ours") + (("mkdocs-quiz",) if quiz_python else ())
+    builds = variants + tuple(v + ONE_PROCESS for v in COURSE_BUILT)
+    times: dict = {b: [] for b in builds}
+    cpu: dict = {b: [] for b in builds}
+    memory: dict = {b: [] for b in builds}
     for n in range(runs):
-        for variant in variants[n % len(variants):] + variants[: n % len(variants)]:  # alternate the order
-            site = out / "site" / variant
+        for build in builds[n % len(builds):] + builds[: n % len(builds)]:  # alternate the order
+            site = out / "site" / build.replace("/", "-")
             shutil.rmtree(site, ignore_errors=True)
-            result = measure.run(build_command(variant, out / variant, site, quiz_python))
+            result = measure.run(build_command(build, out, site, quiz_python))
             if result.status != 0:
-                raise SystemExit(f"{size}/{variant} build failed:\n{result.output}")
-            times[variant].append(result.seconds)
-            memory[variant].append(result.peak_mib)
-            say(f"  {size} run {n + 1}/{runs}: {variant:12} {result.seconds:6.2f} s {result.peak_mib:6.0f} MiB")
-    return {"time": {v: report.median(t) for v, t in times.items()},
-            "memory": {v: report.median(m) for v, m in memory.items()},
+                raise SystemExit(f"{size}/{build} build failed:\n{result.output}")
+            times[build].append(result.seconds)
+            cpu[build].append(result.cpu_seconds)
+            memory[build].append(result.peak_mib)
+            say(f"  {size} run {n + 1}/{runs}: {build:18} {result.seconds:6.2f} s (CPU {result.cpu_seconds:6.2f} s)"
+                f" {result.peak_mib:6.0f} MiB")
+    return {"time": {b: report.median(t) for b, t in times.items()},
+            "cpu": {b: report.median(t) for b, t in cpu.items()},
+            "memory": {b: report.median(m) for b, m in memory.items()},
             "raw_times": times, "runs": runs, "variants": variants}
 
 
 def site_figures(out: Path, size: str, variants: tuple) -> dict:
     modules = generate.plan(size)
     middle = modules[len(modules) // 2]
-    check_page = next(p for p in middle.pages if p.embeds and "-check-" in p.embeds[0]).src
+    check_page = content_page(size)
     exam_page = next(p for p in middle.pages if any(e.endswith("-end") for e in p.embeds)).src
     site = {v: out / "site" / v for v in variants}
     html = {v: {src: report.page_html(site[v], src).read_text(encoding="utf-8") for src in (check_page, exam_page)} for v in variants}
@@ -114,14 +130,37 @@ def site_figures(out: Path, size: str, variants: tuple) -> dict:
     }
 
 
-def bench_check(out: Path, runs: int) -> float:
-    times = []
+def bench_check(out: Path, runs: int) -> tuple[float, float]:
+    """Medians of the wall time and of the CPU time of `course check`."""
+    times, cpu = [], []
     for _ in range(runs):
         result = measure.run([*COURSE, "check", "--root", out / "ours"])
         if result.status != 0:
             raise SystemExit(f"course check failed:\n{result.output}")
         times.append(result.seconds)
-    return report.median(times)
+        cpu.append(result.cpu_seconds)
+    say(f"  course check: {', '.join(f'{t:.2f} s' for t in times)} (CPU {', '.join(f'{t:.2f} s' for t in cpu)})")
+    return report.median(times), report.median(cpu)
+
+
+def bench_learner(out: Path, size: str, runs: int) -> dict | None:
+    """Start-up of a content page (the one with a check, as for the page size) and of My progress."""
+    missing = learner.available()
+    if missing or runs <= 0:
+        say(f"learner start-up not measured: {missing or 'no runs asked for'}")
+        return None
+    pages = {"content": report.page_url(content_page(size)), "progress": "progress/"}
+    found = learner.measure(out / "site" / "ours", pages, runs)
+    for name in pages:
+        say(f"  {size} {name} start-up: {', '.join(f'{t:.0f} ms' for t in found[name]['starts'])}")
+    return found
+
+
+def content_page(size: str) -> str:
+    """The middle module's page that holds a check: the page the page-size figures are about."""
+    modules = generate.plan(size)
+    middle = modules[len(modules) // 2]
+    return next(p for p in middle.pages if p.embeds and "-check-" in p.embeds[0]).src
 
 
 def bench_serve(out: Path, size: str, edits: int) -> float:
@@ -149,8 +188,10 @@ def main(argv: list[str] | None = None) -> dict:
         runs = args.runs or 5
         results[size] = bench_builds(size, out, runs, quiz_python)
         results[size].update(site_figures(out, size, results[size]["variants"]))
+        results[size]["learner"] = bench_learner(out, size, args.learner_runs)
+        results[size]["learner_runs"] = args.learner_runs
     large = results[args.large]
-    large["check"] = bench_check(args.out / args.large, args.check_runs)
+    large["check"], large["check_cpu"] = bench_check(args.out / args.large, args.check_runs)
     large["serve"] = bench_serve(args.out / args.medium, args.medium, args.serve_edits)
     rows = report.targets(large)
     text = _text(args, results, rows)
@@ -166,6 +207,8 @@ def _text(args, results: dict, rows: list) -> str:
     for size, r in results.items():
         m, p, q = generate.SIZES[size]
         parts += [f"## {size}: {m} modules x {p} pages, {q} questions", "", report.builds_table(r, r["variants"]), ""]
+        if r.get("learner"):
+            parts += [report.learner_table(r), ""]
     parts += [f"## targets ({args.large} course; serve: {args.medium} course)", "", report.targets_table(rows)]
     failed = [f.key for f in rows if f.ok is False]
     parts += ["", "all targets met" if not failed else f"missed: {', '.join(failed)}"]

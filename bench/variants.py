@@ -9,7 +9,9 @@ import yaml
 
 from text import Words
 
-VARIANTS = ("pages", "ours", "mkdocs-quiz")
+# pages-course: the pages alone built by `course build` (our plugin, no quizzes), so that the quizzes'
+# own cost shows apart from what the plugin and its parallel rendering change
+VARIANTS = ("pages", "pages-course", "ours", "mkdocs-quiz")
 QUIZ_MARK = "\x00QUIZ:"  # stands for an embed in the shared page text until a variant writes it
 SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 120" role="img">
 <title>{title}</title>
@@ -60,12 +62,12 @@ def _config(base: dict, variant: str, modules) -> dict:
         name = entry if isinstance(entry, str) else next(iter(entry))
         if name != "course":
             plugins.append(entry)
-        elif variant == "ours":
+        elif variant in ("ours", "pages-course"):
             plugins.append({"course": {"course_id": "bench", "version": "1.0.0"}})
         elif variant == "mkdocs-quiz":
             plugins.append("mkdocs_quiz")
     config["plugins"] = plugins
-    if variant != "ours":  # the navigation our plugin derives, written out for MkDocs
+    if variant in ("pages", "mkdocs-quiz"):  # the navigation our plugin derives, written out for MkDocs
         config["nav"] = [{"Home": "index.md"}] + [
             {m.title: [{p.title: p.src} for p in m.pages]} for m in modules
         ]

@@ -7,13 +7,16 @@ booleans, strings, per-pair texts, per-item positions, per-blank strings.
 from __future__ import annotations
 
 import math
+import unicodedata
 
 from .model import Question, Quiz
 
 
 def normalise(text) -> str:
-    """Case and surrounding (and repeated) spaces are ignored in typed answers."""
-    return " ".join(str(text).split()).casefold()
+    """Typed answers ignore case (full case folding: "Straße" = "STRASSE"), surrounding and repeated
+    spaces of any kind, and the Unicode form (NFC or NFD); casefold can decompose, hence NFC twice."""
+    folded = " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
+    return unicodedata.normalize("NFC", folded)
 
 
 def is_correct(question: Question, answer) -> bool:
@@ -24,32 +27,35 @@ def is_correct(question: Question, answer) -> bool:
 
 
 def _choices(question: Question, answer) -> bool:
-    chosen = {int(i) for i in answer}
-    correct = {i for i, c in enumerate(question.choices) if c.correct}
-    return chosen == correct
+    correct = [i for i, c in enumerate(question.choices) if c.correct]
+    return isinstance(answer, list) and all(type(i) is int for i in answer) and sorted(answer) == correct
 
 
 def _true_false(question: Question, answer) -> bool:
     return isinstance(answer, bool) and answer == question.answer
 
 
+def _typed(answer, accepted) -> bool:
+    return isinstance(answer, str) and normalise(answer) in {normalise(a) for a in accepted}
+
+
 def _short_answer(question: Question, answer) -> bool:
-    return isinstance(answer, str) and normalise(answer) in {normalise(a) for a in question.answers}
+    return _typed(answer, question.answers)
 
 
 def _matching(question: Question, answer) -> bool:
-    return len(answer) == len(question.pairs) and all(
+    return isinstance(answer, list) and len(answer) == len(question.pairs) and all(
         isinstance(a, str) and a == p.right for a, p in zip(answer, question.pairs)
     )
 
 
 def _ordering(question: Question, answer) -> bool:
-    return list(answer) == list(range(1, len(question.items) + 1))
+    return isinstance(answer, list) and all(type(i) is int for i in answer) and answer == list(range(1, len(question.items) + 1))
 
 
 def _cloze(question: Question, answer) -> bool:
-    return all(
-        normalise(answer.get(b.name, "")) in {normalise(a) for a in b.answers} for b in question.blanks
+    return isinstance(answer, dict) and all(
+        _typed(answer.get(b.name), b.answers) for b in question.blanks
     )
 
 

@@ -22,6 +22,9 @@ QUESTION_TYPES = (
 )
 QUIZ_KINDS = ("check", "assessment")
 LEVELS = ("introductory", "intermediate", "advanced")
+# What the build adds at the root of modules/: the learner's pages, the storage page, the runtime.
+LEARNER_PAGE_NAMES = ("progress.md", "journal.md", "record.md")
+GENERATED_AT_ROOT = (*LEARNER_PAGE_NAMES, "storage.html", "assets/course")
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,16 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Note:
+    """An edition-only block in a page (`!!! facilitator`): only its editions ever render it."""
+
+    kind: str  # a name in editions.BLOCKS
+    title: str | None
+    text: str  # Markdown
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
 class Page:
     src: str  # path under modules/, POSIX, e.g. "02-trauma/01-safety.md"
     title: str
@@ -128,6 +141,7 @@ class Page:
     tasks: int = 0  # `!!! try` classroom tasks, and `::: challenge` / `exercise` / `discussion` blocks
     generated: bool = False  # an assessment page the pipeline adds
     minutes: tuple[float, float] | None = None  # (reading, activity) minutes the page declares
+    notes: tuple[Note, ...] = ()  # facilitator notes, in page order
 
 
 @dataclass(frozen=True)
@@ -143,10 +157,53 @@ class Module:
     references: tuple[str, ...]
     pages: tuple[Page, ...]  # overview first, then in order
     span: SourceSpan
+    # what completion also waits for: "quiz-id" (all of it) or "quiz-id/question-id" (one reflection or question)
+    requires: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # front-matter key -> line
 
     def span_of(self, key: str) -> SourceSpan:
         return self.span.at(self.lines.get(key, self.span.line))
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One timed step of a session plan."""
+
+    title: str
+    minutes: int
+    steps: str  # Markdown: what the facilitator and the group do
+    span: SourceSpan
+    grouping: str | None = None  # whole group, pairs, small groups, individual …
+    uses: tuple[str, ...] = ()  # pages (module/page.md#anchor) and quizzes (quiz or quiz/question)
+    questions: tuple[str, ...] = ()  # discussion questions (Markdown)
+    answers: str | None = None  # Markdown: suggested answers, what to listen for
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def span_of(self, key: str) -> SourceSpan:
+        return self.span.at(self.lines.get(key, self.span.line))
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    """A facilitator's plan for running a module with a group (sessions/<module id>.yml)."""
+
+    module: str
+    title: str
+    minutes: int  # the session's length
+    activities: tuple[Activity, ...]
+    span: SourceSpan
+    format: str | None = None  # face to face, online, blended
+    materials: tuple[str, ...] = ()
+    preparation: str | None = None  # Markdown
+    follow_up: str | None = None  # Markdown
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def span_of(self, key: str) -> SourceSpan:
+        return self.span.at(self.lines.get(key, self.span.line))
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(a.minutes for a in self.activities)
 
 
 @dataclass(frozen=True)
@@ -155,6 +212,8 @@ class CourseInfo:
     title: str
     version: str
     language: str = "en"
+    organisation: str = ""  # issues the certificates (mkdocs.yml: plugins: course: organisation)
+    signatory: str = ""  # the name and role under the certificate's signature line
 
 
 @dataclass(frozen=True)
@@ -164,6 +223,7 @@ class Course:
     modules: tuple[Module, ...]
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     extras: tuple[Page, ...] = ()  # top-level pages that belong to no module
+    sessions: dict[str, SessionPlan] = field(default_factory=dict)  # module id -> its session plan
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from .diagnostics import Report, SourceSpan
 from .loading import shared_links
 from .loading.files import read_text
-from .loading.markdown_source import parse_page
+from .loading.markdown_source import RawPage, parse_page
 from .loading.tree import bad_links, files_under
 from .loading.yaml_source import parse_yaml
+from .active_content import ACTIVE_SUFFIXES, active_content
 from .privacy import remote_loads
-from .model import Course, CourseInfo, Module, Page, Quiz, QuizEmbed
+from .model import GENERATED_AT_ROOT, LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed, SessionPlan
 from .settings import Settings
 from .validation import crossrefs
-from .validation.modules import build_module, build_page
+from .validation.modules import build_module, build_page, module_id
 from .validation.placeholders import report_placeholders
 from .validation.quizzes import build_quiz
+from .validation.sessions import build_session, check_sessions
 
 QUIZ_SUFFIXES = (".yml", ".yaml")
 
@@ -27,13 +30,23 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
     report = report if report is not None else Report()
     if not settings.problems(report):
         return None, report  # sources outside the course are not read
-    course, links = _build(settings, report)
+    course, links, broken = _build(settings, report)
     if not settings.docs_dir.is_dir():
         return None, report  # nothing to cross-check against
-    sources = crossrefs.Sources(settings.docs_dir, links)
+    sources = crossrefs.Sources(settings.docs_dir, links, frozenset(broken), _unread_pages(settings.docs_dir, links), settings.lms)
     for check in crossrefs.CHECKS:
         check(course, sources, report)
+    plans = _load_sessions(settings, report)
+    if plans:
+        pages = {p.src: p for p in crossrefs.all_pages(course)}
+        course = replace(course, sessions=check_sessions(course, plans, pages, report))
     return (with_assessment_pages(course) if report.ok else None), report
+
+
+def _unread_pages(docs: Path, links: dict) -> bool:
+    """Whether a page could not be read (its embeds and links are unknown)."""
+    pages = [*docs.glob("*.md"), *(p for p in docs.glob("*/*.md") if not p.parent.name.startswith((".", "_")))]
+    return any(p.relative_to(docs).as_posix() not in links for p in pages)
 
 
 def with_assessment_pages(course: Course) -> Course:
@@ -62,8 +75,8 @@ def with_assessment_pages(course: Course) -> Course:
 def _check_links(settings: Settings, report: Report) -> set[Path]:
     """Report symbolic links that leave modules/ or quizzes/; returns them, never to be followed."""
     skip = set()
-    for folder in (settings.docs_dir, settings.quizzes_dir):
-        if not folder.is_dir():
+    for folder in (settings.docs_dir, settings.quizzes_dir, settings.sessions_dir):
+        if folder is None or not folder.is_dir():
             continue
         for link in bad_links(folder):
             skip.add(link.path)
@@ -78,7 +91,7 @@ def _check_links(settings: Settings, report: Report) -> set[Path]:
     return skip
 
 
-def _build(settings: Settings, report: Report) -> tuple[Course, dict]:
+def _build(settings: Settings, report: Report) -> tuple[Course, dict, set[str]]:
     links: dict = {}
     home, modules, extras = None, [], []
     docs = settings.docs_dir
@@ -100,14 +113,17 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict]:
                 loaded = _read_page(settings, path, report, links)
                 if loaded:
                     extras.append(loaded[0])
+        _check_figures(settings, report, skip)
+        _check_reserved_names(settings, report)
         if home is None and home_path not in skip:
             report.error(SourceSpan(settings.rel(docs / "index.md")), "course.no-home", "the course has no home page", f"create {settings.rel(docs / 'index.md')}")
     _check_duplicate_modules(modules, report)
-    info = CourseInfo(settings.course_id, settings.title, settings.version, settings.language)
+    info = CourseInfo(settings.course_id, settings.title, settings.version, settings.language,
+                      settings.organisation, settings.signatory)
     quizzes = _load_quizzes(settings, report, skip)
     report.files_checked += len(quizzes.files)
     course = Course(info, home, tuple(modules), quizzes.by_id, tuple(sorted(extras, key=lambda p: (p.order, p.src))))
-    return course, links
+    return course, links, quizzes.broken
 
 
 def _read_page(settings: Settings, path: Path, report: Report, links: dict, module_index: bool = False):
@@ -126,6 +142,7 @@ def _read_page(settings: Settings, path: Path, report: Report, links: dict, modu
             f"<{load.what}> loads '{load.url}' from another site",
             "ship the file inside the course (next to the page) so copies make no third-party request",
         )
+    report_active_content(text, span, report)
     src = path.relative_to(settings.docs_dir).as_posix()
     links[src] = raw.links
     fields = {"title": raw.front.get("title")} if module_index else None
@@ -134,26 +151,73 @@ def _read_page(settings: Settings, path: Path, report: Report, links: dict, modu
     return build_page(src, raw, span, report, fields), raw
 
 
+def report_active_content(text: str, span: SourceSpan, report: Report) -> None:
+    for found in active_content(text):
+        report.warning(
+            span.at(found.line, found.col),
+            "html.active-content",
+            f"{found.what} runs script in the learner's browser, beside their stored progress",
+            "remove it: course pages and figures may not run script of their own (quizzes come from quiz fences)",
+        )
+
+
+def _check_reserved_names(settings: Settings, report: Report) -> None:
+    """Files the build writes itself would silently replace a trainer's file of the same name."""
+    for name in GENERATED_AT_ROOT:
+        path = settings.docs_dir / name
+        if path.exists() or path.is_symlink():
+            report.error(
+                SourceSpan(settings.rel(path)),
+                "page.reserved-name",
+                f"'{name}' is a name the build uses for a page or file of its own, which would replace this one",
+                "rename it",
+            )
+
+
+def _check_figures(settings: Settings, report: Report, skip: set[Path]) -> None:
+    """SVG and HTML files beside the pages: a browser runs their script when it opens them."""
+    for path in files_under(settings.docs_dir, skip):
+        if path.suffix.lower() in ACTIVE_SUFFIXES:
+            span = SourceSpan(settings.rel(path))
+            try:  # a figure in another encoding still works in a browser: read it leniently
+                text = path.read_bytes().decode("utf-8", errors="replace")
+            except OSError:
+                continue  # unreadable: nothing a browser could run either
+            report_active_content(text, span, report)
+
+
 def _load_module(settings: Settings, folder: Path, report: Report, links: dict, skip: set[Path]) -> Module | None:
     pages_md = sorted(p for p in folder.glob("*.md") if p.name != "index.md" and p not in skip and not shared_links.is_links_file(p))
     index_path = folder / "index.md"
-    if index_path in skip:
-        return None  # reported as a link that leaves the course
-    if not index_path.is_file():
-        if pages_md:
-            report.error(
-                SourceSpan(settings.rel(folder)),
-                "module.no-index",
-                f"module folder '{folder.name}' has pages but no index.md overview",
-                "add index.md with the module's front matter",
-            )
+    linked_out = index_path in skip  # reported as a link that leaves the course, never read
+    if not index_path.is_file() and not pages_md and not linked_out:
         return None
-    loaded = _read_page(settings, index_path, report, links, module_index=True)
-    if not loaded:
-        return None
-    index, raw_index = loaded
+    if not index_path.is_file() and not linked_out:
+        report.error(
+            SourceSpan(settings.rel(folder)),
+            "module.no-index",
+            f"module folder '{folder.name}' has pages but no index.md overview",
+            "add index.md with the module's front matter",
+        )
+    readable = index_path.is_file() and not linked_out
+    loaded = _read_page(settings, index_path, report, links, module_index=True) if readable else None
     pages = [loaded[0] for loaded in (_read_page(settings, p, report, links) for p in pages_md) if loaded]
-    return build_module(folder.name, index, raw_index, pages, report)
+    if loaded is None:
+        # reported above (or unreadable): the module still stands, so its pages are checked and
+        # quizzes that name it find it; the error stops the build
+        loaded = (_stand_in_index(settings, folder), RawPage({}, None, None, 0, 0))
+    index, raw_index = loaded
+    return build_module(folder.name, index, raw_index, pages, report) if raw_index.front_index else _bare_module(folder, index, pages)
+
+
+def _stand_in_index(settings: Settings, folder: Path) -> Page:
+    span = SourceSpan(settings.rel(folder / "index.md"), 1)
+    return Page(f"{folder.name}/index.md", folder.name, 0.0, 0, frozenset(), (), span)
+
+
+def _bare_module(folder: Path, index: Page, pages: list[Page]) -> Module:
+    ordered = sorted(pages, key=lambda p: (p.order, p.src))
+    return Module(module_id(folder.name), folder.name, index.title, "", 0, LEVELS[0], (), (), (), (index, *ordered), index.span)
 
 
 def _check_duplicate_modules(modules: list[Module], report: Report) -> None:
@@ -174,6 +238,9 @@ class _Quizzes:
     def __init__(self) -> None:
         self.by_id: dict[str, Quiz] = {}
         self.files: list[Path] = []
+        # ids ("quiz", "quiz/question") of quizzes and questions left out after an error: embeds
+        # of them are not reported again as unknown
+        self.broken: set[str] = set()
 
 
 def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizzes:
@@ -193,9 +260,11 @@ def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizz
         if data is None:
             if not any(d.span.path == span.path for d in report.errors):
                 report.error(span.at(1), "quiz.empty-file", "the quiz file is empty")
+            result.broken |= _written_ids(path, text)
             continue
-        quiz = build_quiz(data, index, report)
+        quiz = build_quiz(data, index, report, result.broken)
         if quiz is None:
+            result.broken |= _written_ids(path, text)
             continue
         if quiz.id in result.by_id:
             first = result.by_id[quiz.id]
@@ -208,3 +277,44 @@ def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizz
             continue
         result.by_id[quiz.id] = quiz
     return result
+
+
+_ID_LINE = re.compile(r"""^id:[ \t]*["']?([^"'\s#]+)""", re.M)
+
+
+def _written_ids(path: Path, text: str) -> set[str]:
+    """The ids a quiz file that could not be read may have meant: its `id:` line and its name."""
+    return {path.stem, *_ID_LINE.findall(text)}
+
+
+def _yaml_files(folder: Path | None, settings: Settings, report: Report, result: _Quizzes, skip: set[Path],
+                what: str = "quiz"):
+    """(span, data, line index) of each YAML file under FOLDER that parses to something."""
+    if folder is None or not folder.is_dir():
+        return
+    for path in files_under(folder, skip):
+        if path.suffix not in QUIZ_SUFFIXES:
+            continue
+        result.files.append(path)
+        span = SourceSpan(settings.rel(path))
+        text = read_text(path, span, report)
+        if text is None:
+            continue
+        data, index = parse_yaml(text, span, report)
+        report_placeholders(text, span, report)
+        if data is None:
+            if not any(d.span.path == span.path for d in report.errors):
+                code, name = ("quiz.empty-file", "quiz") if what == "quiz" else ("session.empty-file", "session plan")
+                report.error(span.at(1), code, f"the {name} file is empty")
+            continue
+        yield span, data, index
+
+
+def _load_sessions(settings: Settings, report: Report) -> list[SessionPlan]:
+    """Facilitators' session plans (sessions/*.yml), one per module, checked against the course."""
+    loaded = _Quizzes()
+    skip = {link.path for link in bad_links(settings.sessions_dir)} if settings.sessions_dir and settings.sessions_dir.is_dir() else set()
+    files = _yaml_files(settings.sessions_dir, settings, report, loaded, skip, "session")  # links: reported by _check_links
+    plans = [build_session(data, index, report) for _, data, index in files]
+    report.files_checked += len(loaded.files)
+    return [p for p in plans if p is not None]

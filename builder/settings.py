@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .config_checks import check_config
 from .diagnostics import Report, SourceSpan, relative
 from .loading.config_yaml import ConfigError, load_config_text
 from .loading.files import read_text
@@ -25,6 +26,10 @@ class Settings:
     language: str = "en"
     # where course_id, version, docs_dir, quizzes_dir are written in mkdocs.yml (for diagnostics)
     lines: dict = field(default_factory=dict, compare=False, hash=False)
+    lms: str = ""  # "scorm12" or "scorm2004": `course check` also checks what would break that package
+    sessions_dir: Path | None = None  # facilitators' session plans; None: the course has none
+    organisation: str = ""  # who issues certificates and prints the workbook
+    signatory: str = ""  # the name and role under the certificate's signature line
 
     @classmethod
     def from_config(cls, root: Path, config: dict, plugin: dict) -> "Settings":
@@ -39,6 +44,10 @@ class Settings:
             title=title,
             version=str(plugin.get("version") or "0.0.0"),
             language=str(plugin.get("language") or "en"),
+            lms=str(plugin.get("lms") or ""),
+            sessions_dir=(root / str(plugin.get("sessions_dir") or "sessions")).resolve(),
+            organisation=str(plugin.get("organisation") or ""),
+            signatory=str(plugin.get("signatory") or ""),
         )
 
     def problems(self, report: Report) -> bool:
@@ -55,8 +64,8 @@ class Settings:
                          f"version '{_short(self.version)}' is not a version string",
                          "start with a letter or digit; then letters, digits, '.', '-', '+' or '_' (at most 40), e.g. '1.2.0'")
         inside = True
-        for key, folder in (("docs_dir", self.docs_dir), ("quizzes_dir", self.quizzes_dir)):
-            if not folder.is_relative_to(self.root):
+        for key, folder in (("docs_dir", self.docs_dir), ("quizzes_dir", self.quizzes_dir), ("sessions_dir", self.sessions_dir)):
+            if folder is not None and not folder.is_relative_to(self.root):
                 inside = False
                 report.error(span.at(self.lines.get(key, 0)), "config.outside-course",
                              f"{key} '{_short(os.path.relpath(folder, self.root))}' is outside the course folder",
@@ -66,6 +75,11 @@ class Settings:
     def rel(self, path: Path) -> str:
         """Project-relative POSIX path, as diagnostics show it."""
         path = Path(path)
+        if path.is_absolute() and ".." not in path.parts:  # the loaders' paths: no resolve() per file
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:  # resolve the folder, never the last part: a link is shown where it is, not where it points
             return (path.parent.resolve() / path.name).relative_to(self.root).as_posix()
         except (ValueError, OSError, RuntimeError):
@@ -101,6 +115,7 @@ def load_settings(root: Path, report: Report) -> Settings | None:
     if options is None:
         return None
     check_privacy(config, span, text, report)
+    check_config(text, config, span, report)
     check_brand(options, span, text, report)
     settings = Settings.from_config(root, config, options)
     lines = {key: _line_of(text, f"{key}:") for key in ("course_id", "version", "docs_dir", "quizzes_dir")}
@@ -146,6 +161,28 @@ def _line_of(text: str, needle: str) -> int:
         if needle in line:
             return number
     return 0
+
+
+def markdown_extensions(root: Path) -> tuple[list[str], dict]:
+    """mkdocs.yml's markdown_extensions as Python-Markdown takes them: (names, configs by name).
+
+    Options that are not plain values (tags MkDocs resolves itself) are left out."""
+    path = Path(root) / CONFIG_FILE
+    text = read_text(path, SourceSpan(CONFIG_FILE), Report()) or ""
+    try:
+        config = load_config_text(text, path)
+    except ConfigError:
+        return [], {}
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, dict):
+            for name, options in entry.items():
+                names.append(name)
+                if isinstance(options, dict):
+                    configs[name] = {k: v for k, v in options.items() if isinstance(v, (str, int, float, bool, list, dict))}
+        else:
+            names.append(str(entry))
+    return names, configs
 
 
 def plugin_options(config: dict, span: SourceSpan, report: Report) -> dict | None:

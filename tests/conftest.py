@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -75,3 +76,47 @@ def run_cli(*argv: str) -> tuple[int, str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         status = main(list(argv))
     return status, out.getvalue() + err.getvalue()
+
+
+# -- the printed course (tests/test_print.py, tests/test_editions.py) ----------------------------
+
+def shipped_course(root: Path = REPO):
+    from builder.diagnostics import Report
+    from builder.pipeline import load_course
+    from builder.settings import load_settings
+
+    settings = load_settings(root, Report())
+    course, report = load_course(settings)
+    assert course is not None, report.format("text")
+    return course, settings
+
+
+def _typeset(edition: str, out: Path):
+    """(laid-out WeasyPrint document, PDF text with whitespace collapsed) for the shipped course."""
+    from pypdf import PdfReader
+
+    from builder.commands.export_pdf import make_book
+    from builder.diagnostics import Report
+    from builder.exporters import pdf
+
+    course, settings = shipped_course()
+    laid_out = pdf.render(make_book(course, settings, edition, Report()))
+    laid_out.write_pdf(out)
+    text = " ".join(page.extract_text() or "" for page in PdfReader(out).pages)
+    return laid_out, squash(text), " ".join(text.split()), out
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, lower case: line breaks, hyphenation points and quotes differ
+    between Markdown, HTML and PDF text; words do not."""
+    return re.sub(r"[^0-9a-z]+", "", text.casefold())
+
+
+@pytest.fixture(scope="session")
+def workbook(tmp_path_factory):
+    return _typeset("learner", tmp_path_factory.mktemp("pdf") / "workbook.pdf")
+
+
+@pytest.fixture(scope="session")
+def facilitator(tmp_path_factory):
+    return _typeset("facilitator", tmp_path_factory.mktemp("pdf") / "facilitator.pdf")

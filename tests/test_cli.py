@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from builder.commands import REGISTRY
-from conftest import copy_project, overlay, run_cli
+from conftest import TESTS, copy_project, overlay, run_cli
+
+GOLDEN = TESTS / "golden"
 
 
 @pytest.fixture
@@ -28,18 +30,24 @@ def test_usage_errors_exit_2():
     assert run_cli("check", "--no-such-option")[0] == 2
     assert run_cli("frobnicate")[0] == 2
     assert run_cli()[0] == 2
+    for jobs in ("0", "-1", "many"):  # issue 10: --jobs 0 and -1 were silently taken
+        status, output = run_cli("build", "--jobs", jobs)
+        assert status == 2 and "argument --jobs:" in output
 
 
 def test_check_clean_course(course):
     assert run_cli("check", "--root", str(course)) == (0, "no problems in 6 files\n")
 
 
-def test_check_reports_every_problem_of_the_broken_course_in_one_run(tmp_path):
+def test_check_reports_every_problem_of_the_broken_course_in_one_run(tmp_path, update_golden):
+    """The whole output, against tests/golden/broken-check.txt: no problem hidden, none invented."""
     root = copy_project("broken", tmp_path)
     status, output = run_cli("check", "--root", str(root))
     assert status == 1
-    codes = {line.rsplit("[", 1)[1].rstrip("]") for line in output.splitlines() if line.endswith("]")}
-    assert len(codes) >= 20, codes
+    golden = GOLDEN / "broken-check.txt"
+    if update_golden:
+        golden.write_text(output, encoding="utf-8")
+    assert output == golden.read_text(encoding="utf-8")
     assert output.splitlines()[-1].startswith(f"{output.count(': error: ')} errors, ")
 
 

@@ -36,7 +36,7 @@ def snapshot(folder):
     ("notes", "Course Builder did not make, and it is not empty"),
     ("notes/todo.txt", "is not a folder"),
 ])
-@pytest.mark.parametrize("command", [["build", "--site-dir"], ["export", "offline", "--out"]])
+@pytest.mark.parametrize("command", [["build", "--site-dir"]] + [["export", fmt, "--out"] for fmt in ("offline", "scorm12", "scorm2004", "gift", "moodle-xml")])
 def test_output_option_never_replaces_the_course_or_other_files(course, command, target, why):
     (course / "notes").mkdir()
     (course / "notes" / "todo.txt").write_text("mine")

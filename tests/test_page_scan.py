@@ -7,7 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.loading import markdown_source as ms
-from builder.loading.page_scan import _GLOBAL_FALLBACK, Fallback, Scanner
+import re
+
+from builder.loading.page_scan import Fallback, Scanner, needs_markdown_it
 from conftest import PROJECTS, REPO
 
 LINES = [
@@ -42,7 +44,7 @@ def fast(body: str) -> ms.RawPage | None:
 
 def facts(page: ms.RawPage) -> tuple:
     return (page.title, page.title_line, page.words, page.tasks, sorted(page.anchors),
-            [vars(link) for link in page.links], [vars(fence) for fence in page.fences])
+            [vars(link) for link in page.links], [vars(fence) for fence in page.fences], page.admonitions)
 
 
 def markdown_files() -> list:
@@ -71,10 +73,27 @@ def test_the_scanner_reads_ordinary_pages():
 
 
 @settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.sampled_from([line for line in LINES if not _GLOBAL_FALLBACK.search(line)]), min_size=1, max_size=14),
+@given(st.lists(st.sampled_from([line for line in LINES if not needs_markdown_it(line)]), min_size=1, max_size=14),
        st.booleans())
 def test_same_facts_as_markdown_it_on_generated_pages(lines, newline):
     body = "\n".join(lines) + ("\n" if newline else "")
     page = fast(body)
     if page is not None:
         assert facts(page) == facts(slow(body))
+
+
+# What needs_markdown_it() looks for, as one pattern: the definition it is held to.
+ONE_PATTERN = re.compile(
+    r"[\t\\\x00]|<[A-Za-z/!?]|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+    r"|^ {0,3}(?:>|\[[^\]]*\]:)|^[ ]{4,}$",
+    re.M,
+)
+PIECES = ["\n", " ", "    ", ">", "[a]:", "]:", "<a", "</", "<1", "&amp;", "&#12;", "&#x1f;", "&x", "\t", "\\", "\x00",
+          "x", "[", "]", "&", "<", ";"]
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=16))
+def test_the_quick_fallback_test_finds_what_the_one_pattern_finds(pieces):
+    body = "".join(pieces)
+    assert needs_markdown_it(body) == bool(ONE_PATTERN.search(body))

@@ -10,7 +10,7 @@ import pytest
 from builder.grading import is_correct, normalise
 from builder.model import Blank, Choice, Pair, Question
 from builder.diagnostics import SourceSpan
-from conftest import PROJECTS, run_cli
+from conftest import PROJECTS, copy_project, run_cli
 
 RECORDS = Path(__file__).parent / "fixtures" / "records"
 MINIMAL = str(PROJECTS / "minimal")
@@ -237,3 +237,24 @@ def test_control_characters_from_the_record_never_reach_the_terminal(tmp_path):
     assert status == 1 and "\x1b" not in output
     assert "module 'x\ufffdrecord verified' is not in the course" in output
     assert not any(line.startswith("record verified") for line in output.splitlines())
+
+
+def test_required_reflections_must_be_in_a_complete_module(tmp_path):
+    """A module that declares `requires:` is complete only with them; a record claiming otherwise fails."""
+    root = copy_project("minimal", tmp_path / "course")
+    index = root / "modules" / "01-basics" / "index.md"
+    index.write_text(index.read_text().replace("references:", "requires: [basics-check/think]\nreferences:", 1))
+    record = json.loads((RECORDS / "minimal-genuine.json").read_text())
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(record))
+    status, output = run_cli("verify", str(path), "--root", str(root))
+    assert status == 0, output
+    del record["quizzes"]["basics-check"]["answers"]["think"]
+    path.write_text(json.dumps(record))
+    status, output = run_cli("verify", str(path), "--root", str(root))
+    assert status == 1
+    assert "module 'basics' is claimed complete but 'basics-check/think', which it requires, is not answered" in output
+    record["reflections"] = False  # the learner left them out: said, not held against the record
+    path.write_text(json.dumps(record))
+    status, output = run_cli("verify", str(path), "--root", str(root))
+    assert status == 0 and "the learner left reflections out of this record" in output, output

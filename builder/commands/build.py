@@ -5,6 +5,7 @@ A failed build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import shutil
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .. import output_dir
+from ..editions import EDITIONS, LEARNER
 from .common import EXIT_USAGE, add_report_options, add_root, checked_course, print_report
 
 
@@ -20,8 +22,28 @@ def add_parser(sub) -> None:
     add_root(parser)
     add_report_options(parser)
     parser.add_argument("--site-dir", type=Path, help="where to write the site (default: mkdocs.yml's site_dir)")
-    parser.add_argument("--jobs", type=int, help="processes to render pages in (default: one per core, at most 4)")
+    parser.add_argument("--jobs", type=positive_int, help="processes to render pages in (default: one per core, at most 4)")
+    add_edition(parser)
     parser.set_defaults(run=run)
+
+
+def positive_int(text: str) -> int:
+    """--jobs: a whole number of processes, at least 1 (argparse turns the error into exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def add_edition(parser) -> None:
+    parser.add_argument(
+        "--edition", choices=EDITIONS, default=LEARNER,
+        help="learner (default), or facilitator: trainers' notes, session plans and answer keys "
+        "(built into SITE_DIR-facilitator unless --site-dir says where)",
+    )
 
 
 def run(args) -> int:
@@ -30,11 +52,12 @@ def run(args) -> int:
     if course is None:
         print("build stopped: nothing was written", file=sys.stderr)
         return 1
-    return build_site(settings.root, args.site_dir, strict=args.strict, checked=(settings, course), jobs=args.jobs)
+    return build_site(settings.root, args.site_dir, strict=args.strict, checked=(settings, course), jobs=args.jobs,
+                      edition=args.edition)
 
 
 def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, offline: bool = False,
-               checked=None, jobs: int | None = None) -> int:
+               checked=None, jobs: int | None = None, edition: str = LEARNER) -> int:
     """Build into a temporary sibling folder, then swap it in for site_dir in one rename.
 
     checked: (settings, course) when the caller has just checked the course; the plugin reuses it.
@@ -45,7 +68,11 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, o
         return 1
     if checked and "course" in config.plugins:
         config.plugins["course"].checked = checked
+    if "course" in config.plugins:
+        config.plugins["course"].edition = edition
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir).resolve()
+    if edition != LEARNER and not site_dir:  # never in place of the learners' site
+        target = target.with_name(f"{target.name}-{edition}")
     try:
         output_dir.check_target(target, root, source_paths(config), "--site-dir" if site_dir else "site_dir")
     except output_dir.UnsafeOutput as error:

@@ -1,7 +1,14 @@
-"""`course export offline`: a zip a school can carry on a USB stick; it works from disk, offline.
+"""`course export FORMAT`: package the course.
 
-Writes dist/<course-id>-<version>-offline.zip and the same folder beside it, each file listed with
-its SHA-256 in CHECKSUMS.sha256 (see `course verify-copy`).
+- offline: dist/<course-id>-<version>-offline.zip and the same folder beside it, a copy that works
+  from disk, each file listed with its SHA-256 in CHECKSUMS.sha256 (see `course verify-copy`);
+- scorm12, scorm2004: dist/<course-id>-<version>-scorm12.zip (…-scorm2004.zip), one SCO that an
+  LMS imports, launches and records (docs/lms.md);
+- gift, moodle-xml: the quizzes as a Moodle question bank, dist/<course-id>-<version>-questions.gift
+  (….xml); --module ID exports one module's quizzes. What a format cannot hold is listed;
+- pdf: the printed workbook, dist/<course-id>-<version>-workbook.pdf (--edition facilitator: the
+  trainers' PDF with notes, session plans and answer keys; --paper a4|letter);
+- facilitator: the trainers' edition of the site in dist/<course-id>-<version>-facilitator/.
 """
 
 from __future__ import annotations
@@ -11,54 +18,117 @@ import sys
 from pathlib import Path
 
 from .. import output_dir
+from ..editions import EDITIONS, LEARNER
 from .common import EXIT_USAGE, add_report_options, add_root, checked_course, print_report
 
-FORMATS = ("offline",)
+LMS_FORMATS = ("scorm12", "scorm2004")
+SITE_FORMATS = ("offline",) + LMS_FORMATS
+BANK_FORMATS = ("gift", "moodle-xml")
+PRINT_FORMATS = ("pdf", "facilitator")
+FORMATS = SITE_FORMATS + BANK_FORMATS + PRINT_FORMATS
 
 
 def add_parser(sub) -> None:
-    parser = sub.add_parser("export", help="package the course: offline zip", description=__doc__)
-    parser.add_argument("format", choices=FORMATS, help="offline: a copy that works from disk")
+    parser = sub.add_parser("export", help="package the course: offline zip, SCORM, question bank, PDF, facilitator site",
+                            description=__doc__, formatter_class=__import__("argparse").RawDescriptionHelpFormatter)
+    parser.add_argument("format", choices=FORMATS, help="offline | scorm12 | scorm2004 | gift | moodle-xml | pdf | facilitator")
     add_root(parser)
     add_report_options(parser)
     parser.add_argument("--out", type=Path, help="output folder (default: dist/ in the course folder)")
+    parser.add_argument("--module", help="gift, moodle-xml: only this module's quizzes (its id)")
+    parser.add_argument("--edition", choices=EDITIONS, default=LEARNER, help="pdf: learner workbook (default) or facilitator edition")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="pdf: paper size (default: a4)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     course, settings, report = checked_course(args)
+    if course is not None and args.format in LMS_FORMATS and settings.lms != args.format:
+        from ..validation.packaging import check_package
+
+        check_package(course, args.format, report)  # what would break this package
+        if args.strict and not report.strict().ok:
+            report, course = report.strict(), None
     print_report(report, always=False)
     if course is None:
         print("export stopped: nothing was written", file=sys.stderr)
         return 1
+    dist = (args.out or settings.root / "dist").resolve()
+    if args.module and args.format not in BANK_FORMATS:
+        print(f"export stopped: --module applies to {' and '.join(BANK_FORMATS)}; a {args.format} package holds the whole course",
+              file=sys.stderr)
+        return 1
+    try:
+        output_dir.check_target(dist, settings.root, [settings.docs_dir, settings.quizzes_dir, settings.root / "mkdocs.yml"],
+                                "--out" if args.out else "the output folder")
+        if args.format in BANK_FORMATS:
+            return _question_bank(course, args, dist)
+        if args.format in PRINT_FORMATS:
+            return _printed(course, settings, args, dist)
+        return _site_package(course, settings, args, dist)
+    except output_dir.UnsafeOutput as error:
+        print(f"course export: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _site_package(course, settings, args, dist: Path) -> int:
     from ..exporters import offline
     from .build import _load, run_mkdocs
 
     config = _load(settings.root, args.strict)
     if config is None:
         return 1
-    dist = (args.out or settings.root / "dist").resolve()
-    try:
-        output_dir.check_target(dist, settings.root, [settings.docs_dir, settings.quizzes_dir, settings.root / "mkdocs.yml"],
-                                "--out" if args.out else "the output folder")
-        name = output_dir.inside(dist, f"{course.info.id}-{course.info.version}-offline").name
-    except output_dir.UnsafeOutput as error:
-        print(f"course export: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
     dist.mkdir(parents=True, exist_ok=True)
     output_dir.mark(dist)
-    tmp = output_dir.staging_dir(dist, "offline", "new")
+    name = output_dir.inside(dist, f"{course.info.id}-{course.info.version}-{args.format}").name
+    tmp = output_dir.staging_dir(dist, args.format, "new")
     try:
         site = tmp / "site"
         if not run_mkdocs(config, site, offline=True):
             return 1
         removed = offline.trim(site, _search_languages(config))
-        folder, archive = offline.package(site, dist, name)
+        if args.format == "offline":
+            folder, archive = offline.package(site, dist, name)
+        else:
+            from ..exporters.scorm import package
+
+            folder, archive = site, package.package(site, course, args.format, dist, name)
+        files = sum(1 for p in folder.rglob("*") if p.is_file())
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    files = sum(1 for p in folder.rglob("*") if p.is_file())
     print(f"wrote {archive} ({archive.stat().st_size / 1e6:.2f} MB, {files} files; left out {len(removed)} source maps and unused search files)")
-    print(f"open {folder / 'index.html'} in a browser, or copy the folder to any web server")
+    if args.format == "offline":
+        print(f"open {folder / 'index.html'} in a browser, or copy the folder to any web server")
+    else:
+        print("import it in your LMS as one SCORM package (docs/lms.md says how for Moodle)")
+    return 0
+
+
+def _printed(course, settings, args, dist: Path) -> int:
+    from .export_pdf import export_facilitator_site, export_pdf
+
+    dist.mkdir(parents=True, exist_ok=True)
+    output_dir.mark(dist)
+    if args.format == "pdf":
+        return export_pdf(course, settings, dist, args.edition, args.paper)
+    return export_facilitator_site(settings, dist, args.strict, (settings, course))
+
+
+def _question_bank(course, args, dist: Path) -> int:
+    from ..exporters.questions import export_bank
+
+    if args.module and course.module(args.module) is None:
+        known = ", ".join(m.id for m in course.modules)
+        print(f"export stopped: no module '{args.module}' in this course (its modules: {known})", file=sys.stderr)
+        return 1
+    dist.mkdir(parents=True, exist_ok=True)
+    output_dir.mark(dist)
+    path, count, losses = export_bank(course, args.format, dist, args.module)
+    print(f"wrote {path} ({count} questions)")
+    for loss in losses:
+        print(f"note: {loss}")
+    if losses:
+        print(f"{len(losses)} conversions lose something; the notes above say what")
     return 0
 
 

@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from ..certificate import certificate_code, normalise_code
 from ..grading import score
 from ..model import Course, Quiz
 from ..records import RecordError, latest_possible_day, parse_date, read_record
@@ -18,6 +19,7 @@ from .common import add_root, checked_course, print_report
 def add_parser(sub) -> None:
     parser = sub.add_parser("verify", help="re-grade a completion record against the quizzes", description=__doc__)
     parser.add_argument("record", type=Path, help="the JSON record the learner downloaded")
+    parser.add_argument("--code", help="the verification code printed on the learner's certificate (XXXX-XXXX)")
     add_root(parser)
     parser.set_defaults(run=run, strict=False)
 
@@ -33,6 +35,9 @@ def run(args) -> int:
         print(f"{args.record}: error: {error}", file=sys.stderr)
         return 1
     problems, notes = verify(course, record)
+    code = certificate_code(record) if isinstance(record, dict) else None
+    if args.code is not None and normalise_code(args.code) != code:
+        problems.append(f"the certificate's code {args.code} does not match this record: the certificate was not made from it, or was changed")
     for note in notes:
         print(f"note: {_printable(note)}")
     for problem in problems:
@@ -43,6 +48,7 @@ def run(args) -> int:
     learner = _printable(record["learner"]["name"]) or "(no name)"
     print(f"record verified: {learner}, {len(_completed(record))} module(s) complete, "
           f"{record['total_minutes'] / 60:.2f} CPD hours")
+    print(f"certificate code {code}" + (": matches the certificate" if args.code else ""))
     return 0
 
 
@@ -76,6 +82,7 @@ def verify(course: Course, record: dict) -> tuple[list[str], list[str]]:
                     problems.append(f"module '{module.id}' is claimed complete but assessment '{quiz.id}' is not passed")
             if not assessments:
                 problems += _checks_unanswered(course, module.id, record["quizzes"])
+            _check_requirements(course, module, record, problems, notes)
         if assessments and entry.get("score") is not None:
             actual = regraded.get(assessments[0].id, (None, False))[0]
             if actual != entry.get("score"):
@@ -187,6 +194,23 @@ def _printable(text: str) -> str:
     """Text from the record as the terminal may show it: no control characters (a forged name
     holding a newline or an escape sequence could fake the verdict line)."""
     return "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in text)
+
+
+def _check_requirements(course: Course, module, record: dict, problems: list[str], notes: list[str]) -> None:
+    """What the module requires (front matter `requires:`) is in the record's answers."""
+    quizzes = record.get("quizzes") or {}
+    for required in module.requires:
+        quiz_id, _, question_id = required.partition("/")
+        quiz = course.quizzes[quiz_id]
+        for question in quiz.questions:
+            if question_id not in ("", question.id) or (quiz.kind == "assessment" and question.graded):
+                continue  # an assessment's graded part is its pass, checked above
+            if question.type == "reflection" and record.get("reflections") is False:
+                notes.append(f"module '{module.id}' requires reflection '{quiz_id}/{question.id}'; the learner left reflections out of this record")
+                continue
+            answer = ((quizzes.get(quiz_id) or {}).get("answers") or {}).get(question.id)
+            if answer is None or (isinstance(answer, str) and not answer.strip()):
+                problems.append(f"module '{module.id}' is claimed complete but '{quiz_id}/{question.id}', which it requires, is not answered")
 
 
 def _completed(record: dict) -> list:

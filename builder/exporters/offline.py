@@ -7,11 +7,11 @@ by `course export offline` through the build command; this module post-processes
 from __future__ import annotations
 
 import shutil
-import zipfile
 from pathlib import Path
 
 from ..integrity import write_manifest
 from ..output_dir import MARKER, inside
+from .archive import zip_folder
 
 LUNR_DIR = "assets/javascripts/lunr"
 
@@ -46,11 +46,5 @@ def package(site: Path, dist: Path, name: str) -> tuple[Path, Path]:
         folder.unlink()
     shutil.copytree(site, folder, ignore=shutil.ignore_patterns(MARKER))
     write_manifest(folder)
-    archive = inside(dist, f"{name}.zip")
-    partial = archive.with_suffix(".zip.part")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                zf.write(path, f"{name}/{path.relative_to(folder).as_posix()}")
-    partial.replace(archive)
+    archive = zip_folder(folder, inside(dist, f"{name}.zip"), prefix=name)
     return folder, archive

@@ -14,6 +14,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..diagnostics import Report, SourceSpan, did_you_mean
 from . import attr_list, fenced_divs
+from ..editions import block_name, blocks
 from .page_scan import Fallback, Scanner
 from .yaml_source import LineIndex, parse_yaml
 
@@ -51,12 +52,19 @@ class RawPage:
     anchors: set[str] = field(default_factory=set)
     links: list[RawLink] = field(default_factory=list)
     fences: list[RawFence] = field(default_factory=list)
+    admonitions: list[tuple[str, int]] = field(default_factory=list)  # (`!!! name`, line) for the block check
+    notes: list = field(default_factory=list)  # edition-only blocks (editions.Block), lines in the body
+    body_offset: int = 0  # lines of front matter before the body
 
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     # Admonitions (`!!! note`) are parsed as blocks so the links and fences inside them are seen.
-    return MarkdownIt("commonmark").use(admon_plugin).use(footnote_plugin).use(deflist_plugin).enable("table")
+    md = MarkdownIt("commonmark").use(admon_plugin).use(footnote_plugin).use(deflist_plugin).enable("table")
+    # Python-Markdown renders javascript:, data: and file: links as written, so the checks must see
+    # them (markdown-it would turn them into text): every link is kept, and checked in crossrefs.
+    md.validateLink = lambda url: True
+    return md
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -68,9 +76,21 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1) or "", text[match.end():], lines
 
 
+_OPENING = re.compile(r"\A---[ \t]*\n")
+
+
 def parse_page(text: str, span: SourceSpan, report: Report, shared_links: str = "") -> RawPage:
     """Front matter and facts of a page; shared_links: `[label]: …` definitions from links.md files."""
     front_text, body, offset = split_front_matter(text)
+    if front_text is None and _OPENING.match(text):
+        report.error(
+            span.at(1),
+            "page.unclosed-front-matter",
+            "the front matter opened on line 1 is never closed, so it would show as a rule and text",
+            "end the front matter with a line holding only '---'",
+        )
+    elif not body.strip():
+        report.warning(span.at(offset + 1), "page.empty", "the page is empty", "write the page, or delete the file")
     front: dict = {}
     index = LineIndex(span)
     if front_text is not None:
@@ -96,6 +116,8 @@ def parse_page(text: str, span: SourceSpan, report: Report, shared_links: str = 
                 span.at(link.line, link.col), "attr.unreadable", link.attr_problem,
                 "write attributes as {alt='text' width='25%'}, without backslashes before the quotes",
             )
+    page.notes, page.body_offset = blocks(body), offset
+    page.words -= sum(len(note.body.split()) for note in page.notes)  # learners do not read them
     return page
 
 
@@ -125,8 +147,10 @@ def _walk(tokens, page: RawPage, lines: list[str], offset: int) -> None:
         if token.type == "heading_open":
             heading_level = token.tag
             continue
-        if token.type == "admonition_open" and token.info.strip().split(" ")[0] == "try":
-            page.tasks += 1
+        if token.type == "admonition_open":
+            name = block_name(token.info)[0]
+            page.admonitions.append((name, (token.map[0] if token.map else 0) + 1 + offset))
+            page.tasks += name == "try"
             continue
         if token.type == "fence" and token.info.strip() == "quiz" and token.map:
             first, last = token.map

@@ -18,11 +18,13 @@ try:  # the admonition plugin's own reading of a `!!! type "title"` line
 except ImportError:  # pragma: no cover - another version: admonitions go to markdown-it
     _get_tag = _validate = None
 
-_GLOBAL_FALLBACK = re.compile(
-    r"[\t\\\x00]|<[A-Za-z/!?]|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
-    r"|^ {0,3}(?:>|\[[^\]]*\]:)|^[ ]{4,}$",
-    re.M,
-)
+# What sends a whole page to markdown-it: tabs, backslash escapes, NUL, raw HTML, entities, block
+# quotes, reference definitions and whitespace-only lines of 4+ spaces. One pattern per kind, each
+# starting with a literal character, so the regex engine skips ahead to it (one pattern with all
+# the alternatives tried each at every position took half of the scan).
+_RAW_HTML = re.compile(r"<[A-Za-z/!?]")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_LINE_START = re.compile(r"\n {0,3}(?:>|\[[^\]]*\]:)|\n {4,}(?=\n|\Z)")
 _ATX = re.compile(r"(#{1,6})(?: +(.*?))? *$")
 _MARKER = re.compile(r"([-+*]|(\d{1,9})[.)])( +|$)")
 _HR = re.compile(r"([-*_])(?: *\1){2,} *$")
@@ -30,8 +32,18 @@ _HR_LIKE = re.compile(r"[-*_=+ ]+$")
 _DELIMITER = re.compile(r"\|(?: *:?-+:? *\|)+ *$")
 _CODE_SPAN = re.compile(r"`([^`]*)`")
 _LINK = re.compile(r"""(!?)\[([^\[\]]*)\]\((\s*([^\s()<>]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*)\)""")
+_PLAIN_TARGET = re.compile(r"[A-Za-z0-9_./#-]*")
 _INLINE_SPECIAL = re.compile(r"[*_`\[\]!&<\\]")
 _ADMONITION_MARKERS = ("???+", "???", "!!!")
+
+
+def needs_markdown_it(body: str) -> bool:
+    """Whether BODY holds anything outside the scanner's subset, anywhere."""
+    if "\t" in body or "\\" in body or "\x00" in body:
+        return True
+    if ("<" in body and _RAW_HTML.search(body)) or ("&" in body and _ENTITY.search(body)):
+        return True
+    return _LINE_START.search("\n" + body) is not None
 
 
 class Fallback(Exception):
@@ -48,7 +60,7 @@ class Scanner:
         self.slugs: dict[str, int] = {}
 
     def run(self) -> None:
-        if _GLOBAL_FALLBACK.search(self.body):
+        if needs_markdown_it(self.body):
             raise Fallback
         end = len(self.lines) - (1 if self.body.endswith("\n") else 0)
         self.block([(i, self.lines[i]) for i in range(end)], end)
@@ -181,8 +193,9 @@ class Scanner:
             if line.strip() and indent < 4:
                 break
             j += 1
-        if params.strip().split(" ")[0] == "try":
-            self.page.tasks += 1
+        name = params.strip().split(" ")[0]
+        self.page.admonitions.append((name, number + 1 + self.offset))
+        self.page.tasks += name == "try"
         _, title = _get_tag(params)
         if title:
             self.add_text(number, title)
@@ -229,8 +242,6 @@ class Scanner:
 
     def add_text(self, number: int, text: str) -> None:
         """Words and links of one inline run of text that starts on body line NUMBER."""
-        from .markdown_source import RawLink, parser, with_attributes
-
         masked = text
         if "``" in text:
             raise Fallback  # code spans of more than one backtick
@@ -244,15 +255,14 @@ class Scanner:
         if "[" not in masked:
             self.page.words += len(text.split())
             return
+        from .markdown_source import RawLink, with_attributes
+
         plain, last = [], 0
-        md = parser()
         for m in _LINK.finditer(masked):
             label, target = text[m.start(2):m.end(2)], m.group(4)
             if "\n" in m.group(3) or (m.group(1) and ("\n" in label or _INLINE_SPECIAL.search(label))):
                 raise Fallback
-            href = md.normalizeLink(target)
-            if not md.validateLink(href):
-                raise Fallback
+            href = _normalized(target)
             line = number + text.count("\n", 0, m.start())
             source = self.lines[line] if line < len(self.lines) else ""
             col = source.find(href) + 1 if href else 0
@@ -268,6 +278,19 @@ class Scanner:
         self.page.words += len("".join(plain).split())
 
 
+def _normalized(target: str) -> str:
+    """The link markdown-it records for TARGET (its normalizeLink), or Fallback where it would refuse it."""
+    if _PLAIN_TARGET.fullmatch(target) and not target.startswith("//"):
+        return target  # nothing to encode, no host, no scheme: both steps leave it as it is
+    from .markdown_source import parser
+
+    md = parser()
+    href = md.normalizeLink(target)
+    if not md.validateLink(href):
+        raise Fallback
+    return href
+
+
 def _cells(row: str) -> list[str]:
     row = row.strip()
     if not (row.startswith("|") and row.endswith("|")) or len(row) < 2:
@@ -279,18 +302,3 @@ def _fence(content: str, line: int, first: int, last: int):
     from .markdown_source import RawFence
 
     return RawFence(content, line, first, last)
-
-
-def quiz_fences(markdown: str) -> list[tuple[int, int, str]]:
-    """(first line, line after the closing fence, content) of each ```quiz fence, 0-based."""
-    if "quiz" not in markdown:
-        return []
-    from .markdown_source import RawPage, _inline_text, parser
-
-    page = RawPage({}, None, None, 0, 0)
-    try:
-        Scanner(markdown, page, 0, _inline_text).run()
-        return [(f.first_line, f.last_line, f.content) for f in page.fences]
-    except Fallback:
-        tokens = parser().parse(markdown)
-        return [(t.map[0], t.map[1], t.content) for t in tokens if t.type == "fence" and t.info.strip() == "quiz" and t.map]

@@ -9,9 +9,36 @@ import yaml
 from ..diagnostics import Report, SourceSpan
 
 try:  # the C composer is several times faster; the pure one behaves the same
-    _Loader = yaml.CSafeLoader
+    _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+_STR = "tag:yaml.org,2002:str"
+# First characters of the plain scalars SafeLoader may read as something else than text (null,
+# bool, int, float, merge …): any other plain scalar, and every quoted or block one, is text. The
+# types that start with a letter are words of at most five letters (null, true, false, yes, off …).
+_IMPLICIT_FIRST = frozenset(yaml.SafeLoader.yaml_implicit_resolvers)
+_LONGEST_WORD = 5
+
+
+class _Loader(_BaseLoader):
+    """SafeLoader's tags, answered without its general search for the common case: text.
+
+    The composer asks for the tag of every node; the quiz files of a large course hold tens of
+    thousands of scalars, nearly all of them text.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode:
+            return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+        first = value[:1]
+        if not implicit[0] or first not in _IMPLICIT_FIRST or (first.isalpha() and len(value) > _LONGEST_WORD):
+            return _STR
+        return super().resolve(kind, value, implicit)
+
+
+if None in _IMPLICIT_FIRST or yaml.SafeLoader.yaml_path_resolvers:  # pragma: no cover - another PyYAML
+    _Loader = _BaseLoader
 
 KeyPath = tuple  # of str (mapping keys) and int (sequence indexes)
 
@@ -28,6 +55,8 @@ class LineIndex:
     def at(self, path: KeyPath, key: bool = False) -> SourceSpan:
         """The span of the value at `path` (or of its key), falling back to the nearest parent."""
         table = self.keys if key else self.values
+        if key and path not in table and path in self.values:
+            table = self.values  # a list item has no key: its own line, not its parent's
         while path not in table and path:
             path = path[:-1]
             table = self.values
@@ -202,6 +231,8 @@ class _Builder:
         return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
 
     def _scalar(self, node):
+        if node.tag == _STR:
+            return node.value  # what the constructor would give, without its bookkeeping
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError:

@@ -63,16 +63,21 @@ def search_text(quiz: Quiz, question_id: str | None = None) -> str:
     return "".join(parts + [markdown.block(q.prompt) for q in questions])
 
 
+def dom_id(quiz_id: str, question_id: str) -> str:
+    """A question's element id: short, stable and unique within a page (ids repeat in every
+    control, and pages stay small); the journal links to it."""
+    return "cb-" + hashlib.sha256(f"{quiz_id}/{question_id}".encode()).hexdigest()[:8]
+
+
 def _view(quiz: Quiz, question: Question, number: int) -> dict:
     """What the template needs for one question; ids unique within the page."""
-    # short, stable and unique within a page: ids repeat in every control, and pages stay small
-    dom_id = "cb-" + hashlib.sha256(f"{quiz.id}/{question.id}".encode()).hexdigest()[:8]
+    dom_id_ = dom_id(quiz.id, question.id)
     single_paragraph = markdown.is_single_paragraph(question.prompt)
     view = {
         "q": question,
         "number": number,
-        "dom_id": dom_id,
-        "name": dom_id,
+        "dom_id": dom_id_,
+        "name": dom_id_,
         "prompt_inline": markdown.inline(question.prompt) if single_paragraph else None,
         "prompt_block": None if single_paragraph else markdown.block(question.prompt),
     }
@@ -133,21 +138,29 @@ def _question_key(q: Question, url_for: UrlFor) -> dict:
         key["review"] = url_for(q.review)
     if q.feedback:
         key["feedback"] = str(markdown.block(q.feedback))
+    key.update(grading_key(q))
     if q.type in ("single", "multiple"):
-        key["correct"] = [i for i, c in enumerate(q.choices) if c.correct]
         key["choices"] = [str(markdown.block(c.feedback)) if c.feedback else "" for c in q.choices]
     elif q.type == "true_false":
-        key["answer"] = q.answer
         key["choices"] = [str(markdown.block(q.if_true)) if q.if_true else "", str(markdown.block(q.if_false)) if q.if_false else ""]
-    elif q.type == "short_answer":
-        key["answers"] = list(q.answers)
-    elif q.type == "matching":
-        key["pairs"] = [p.right for p in q.pairs]
-    elif q.type == "ordering":
-        key["items"] = len(q.items)
-    elif q.type == "cloze":
-        key["blanks"] = {b.name: list(b.answers) for b in q.blanks}
     return key
+
+
+def grading_key(q: Question) -> dict:
+    """What grading one question needs: the runtime's answer key and the SCORM shell's interactions."""
+    if q.type in ("single", "multiple"):
+        return {"correct": [i for i, c in enumerate(q.choices) if c.correct]}
+    if q.type == "true_false":
+        return {"answer": q.answer}
+    if q.type == "short_answer":
+        return {"answers": list(q.answers)}
+    if q.type == "matching":
+        return {"pairs": [p.right for p in q.pairs]}
+    if q.type == "ordering":
+        return {"items": len(q.items)}
+    if q.type == "cloze":
+        return {"blanks": {b.name: list(b.answers) for b in q.blanks}}
+    return {}
 
 
 def key_name(quiz_id: str, question_id: str | None) -> str:

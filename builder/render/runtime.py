@@ -3,18 +3,23 @@ order, into the one course.js a site ships (one request; ES modules do not load 
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 # Order matters: each part may use what the parts before it define; start.js runs everything.
 SCRIPTS = (
     "base.js",
+    "format.js",
     "store.js",
     "grading.js",
     "progress.js",
+    "transfer.js",
     "quiz-ui.js",
     "nav.js",
     "reading.js",
     "learner-pages.js",
+    "certificate.js",
+    "print.js",
     "home.js",
     "start.js",
 )
@@ -25,11 +30,26 @@ HEADER = """/* Course Builder: the learner's runtime. Quizzes, progress, journal
 """
 
 
+# Comments stay in the source, not in what every page downloads: whole-line comments, and a
+# "// why" after the end of a statement (no string in the runtime holds " // ").
+_COMMENTS = (
+    (re.compile(r"(?ms)^[ \t]*/\*.*?\*/\n"), ""),
+    (re.compile(r"(?m)^[ \t]*//.*\n"), ""),
+    (re.compile(r"(?m)(?<=[;{},)]) +// .*$"), ""),
+)
+
+
 def script_source(name: str) -> str:
     return (resources.files("builder") / "assets" / "runtime" / name).read_text(encoding="utf-8")
 
 
+def shipped(source: str) -> str:
+    for pattern, replacement in _COMMENTS:
+        source = pattern.sub(replacement, source)
+    return source
+
+
 def runtime_source() -> str:
-    """course.js as shipped: every part in order, inside one function scope."""
-    parts = [f"/* {name} */\n{script_source(name).rstrip()}\n" for name in SCRIPTS]
+    """course.js as shipped: every part in order, inside one function scope, without comments."""
+    parts = [f"/* {name} */\n{shipped(script_source(name)).rstrip()}\n" for name in SCRIPTS]
     return HEADER + '(() => {\n"use strict";\n' + "\n".join(parts) + "})();\n"

@@ -11,8 +11,11 @@ from urllib.parse import unquote, urlsplit
 from ..diagnostics import Report, did_you_mean
 from ..loading.markdown_source import RawLink
 from ..model import Course, Page
+from ..html_scan import scheme_of, url_of
 from ..privacy import is_remote
 from . import item_quality
+from .packaging import check_lms_packages
+
 
 
 @dataclass
@@ -21,6 +24,9 @@ class Sources:
 
     docs_dir: Path
     links: dict[str, list[RawLink]]  # page src -> its links
+    broken_quizzes: frozenset[str] = frozenset()  # quizzes and "quiz/question"s left out after an error
+    unread_pages: bool = False  # a page could not be read: its embeds are unknown
+    lms: str = ""  # the LMS package the course is meant for (mkdocs.yml's `lms:`), if any
 
 
 def all_pages(course: Course) -> list[Page]:
@@ -43,7 +49,14 @@ def check_prerequisites(course: Course, sources: Sources, report: Report) -> Non
     ids = [m.id for m in course.modules]
     for module in course.modules:
         for prerequisite in module.prerequisites:
-            if prerequisite not in ids or prerequisite == module.id:
+            if prerequisite == module.id:
+                report.error(
+                    module.span_of("prerequisites"),
+                    "module.circular-prerequisite",
+                    f"module '{module.id}' lists itself as a prerequisite",
+                    "remove it: a module cannot require itself",
+                )
+            elif prerequisite not in ids:
                 report.error(
                     module.span_of("prerequisites"),
                     "module.unknown-prerequisite",
@@ -52,10 +65,65 @@ def check_prerequisites(course: Course, sources: Sources, report: Report) -> Non
                 )
 
 
+def check_prerequisite_cycles(course: Course, sources: Sources, report: Report) -> None:
+    """Modules that require each other, directly or through others: no one could start either."""
+    requires = {m.id: [p for p in m.prerequisites if p != m.id] for m in course.modules}
+    reported: set[frozenset] = set()
+    for module in course.modules:
+        cycle = _cycle_from(module.id, requires)
+        if cycle and frozenset(cycle) not in reported:
+            reported.add(frozenset(cycle))
+            report.error(
+                module.span_of("prerequisites"),
+                "module.circular-prerequisite",
+                f"modules require each other in a circle: {' -> '.join(cycle + [cycle[0]])}",
+                "remove one of these prerequisites",
+            )
+
+
+def _cycle_from(start: str, requires: dict[str, list[str]]) -> list[str] | None:
+    """The cycle of prerequisites through START, if there is one (depth first)."""
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        if node in path:
+            return path[path.index(node):] if node == start else None
+        path.append(node)
+        for nxt in requires.get(node, ()):
+            found = visit(nxt)
+            if found:
+                return found
+        path.pop()
+        return None
+
+    return visit(start)
+
+
+def check_requirements(course: Course, sources: Sources, report: Report) -> None:
+    """A module's `requires:` names its own quizzes, or questions of them, that completion waits for."""
+    for module in course.modules:
+        own = [q.id for q in course.quizzes_of(module.id)]
+        for required in module.requires:
+            quiz_id, _, question_id = required.partition("/")
+            quiz = course.quizzes.get(quiz_id) if quiz_id in own else None
+            if quiz is None:
+                problem, hint = f"requires '{quiz_id}', which is not a quiz of this module", did_you_mean(quiz_id, own)
+            elif question_id and quiz.question(question_id) is None:
+                ids = [q.id for q in quiz.questions]
+                problem, hint = f"requires question '{question_id}', which quiz '{quiz_id}' does not have", did_you_mean(question_id, ids)
+            else:
+                continue
+            report.error(module.span_of("requires"), "module.unknown-requirement", f"module '{module.id}' {problem}",
+                         hint or f"write a quiz id of this module ({', '.join(own) or 'it has none'}), or quiz-id/question-id")
+
+
 def check_embeds(course: Course, sources: Sources, report: Report) -> None:
     for page in all_pages(course):
+        _check_repeated_embeds(page, report)
         for embed in page.embeds:
             quiz = course.quizzes.get(embed.quiz_id)
+            if {embed.quiz_id, f"{embed.quiz_id}/{embed.question_id}"} & sources.broken_quizzes:
+                continue  # its own file's error is reported: no second, misleading one here
             if quiz is None:
                 report.error(
                     embed.span,
@@ -72,7 +140,42 @@ def check_embeds(course: Course, sources: Sources, report: Report) -> None:
                 )
 
 
+def _check_repeated_embeds(page: Page, report: Report) -> None:
+    """A quiz (or a question) shown twice on one page: element ids would repeat, answers mix."""
+    seen: dict[tuple, object] = {}
+    for embed in page.embeds:
+        earlier = seen.get((embed.quiz_id, embed.question_id)) or seen.get((embed.quiz_id, None))
+        if earlier is None and embed.question_id is None:
+            earlier = next((s for (q, x), s in seen.items() if q == embed.quiz_id), None)
+        if earlier is not None:
+            report.error(
+                embed.span,
+                "embed.repeated",
+                f"'{embed.quiz_id}{'/' + embed.question_id if embed.question_id else ''}' repeats what line {earlier.line} already shows on this page",
+                "show each quiz and question once per page",
+            )
+        seen.setdefault((embed.quiz_id, embed.question_id), embed.span)
+
+
+def check_assessment_page_names(course: Course, sources: Sources, report: Report) -> None:
+    """An assessment no page embeds gets a page named after it: a trainer's page of that name would be replaced."""
+    embedded = {e.quiz_id for p in all_pages(course) for e in p.embeds}
+    pages = {p.src for p in all_pages(course)}
+    for module in course.modules:
+        for quiz in course.quizzes_of(module.id):
+            src = f"{module.folder}/{quiz.id}.md"
+            if quiz.kind == "assessment" and quiz.id not in embedded and src in pages:
+                report.error(
+                    quiz.span_of("id"),
+                    "page.reserved-name",
+                    f"assessment '{quiz.id}' gets a page of its own, {src}, but a page of that name exists",
+                    "embed the assessment in that page with a ```quiz fence, or rename the page",
+                )
+
+
 def check_orphans(course: Course, sources: Sources, report: Report) -> None:
+    if sources.unread_pages:
+        return  # the unread page may embed it
     embedded = {e.quiz_id for p in all_pages(course) for e in p.embeds}
     for quiz in course.quizzes.values():
         if quiz.kind == "check" and quiz.id not in embedded:
@@ -96,6 +199,10 @@ def check_links(course: Course, sources: Sources, report: Report) -> None:
                     f"image '{link.target}' has no alt text",
                     "describe what the image shows: ![a timeline of …](…); screen readers read it aloud",
                 )
+            unsafe = unsafe_target(link.target, link.is_image)
+            if unsafe:
+                report.error(span, *unsafe)
+                continue
             if link.is_image and is_remote(link.target):
                 report.error(
                     span,
@@ -116,9 +223,53 @@ def check_reviews(course: Course, sources: Sources, report: Report) -> None:
         for question in quiz.questions:
             if question.review:
                 # review links are written relative to modules/, as if from a page at its root
+                bad = review_problem(question.review)
+                if bad:
+                    report.error(question.span_of("review"), *bad)
+                    continue
                 problem = resolve("", question.review, pages, sources.docs_dir)
                 if problem:
                     report.error(question.span_of("review"), problem[0], f"review: {problem[1]}", problem[2])
+
+
+def unsafe_target(target: str, is_image: bool):
+    """(code, message, hint) for a link or image target that runs script or leaves the course's files."""
+    scheme = scheme_of(target)
+    if scheme in ("javascript", "vbscript"):
+        return ("link.script", f"link '{_short(unquote(target))}' runs script when it is followed", "link to a page or file of the course, or to a web address")
+    if scheme == "data" and not (is_image and url_of(target)[5:].lower().startswith("image/")):
+        return ("link.data-url", f"link '{_short(unquote(target))}' holds a data: URL", "save the content as a file inside the course and link to it")
+    if scheme == "file" or len(scheme) == 1 or _is_file_system_path(target):  # C: is a drive
+        return (
+            "link.absolute-path",
+            f"'{_short(unquote(target))}' is a path on one computer, not in the course",
+            "copy the file inside the course and write its path relative to the page",
+        )
+    return None
+
+
+def _is_file_system_path(target: str) -> bool:
+    """/etc/x, C:\\x or C:/x, \\\\server\\x: absolute paths that no copy of the site can follow."""
+    stripped = unquote(target).strip()
+    return (stripped.startswith("/") and not stripped.startswith("//")) or stripped.startswith("\\\\") or (
+        len(stripped) > 2 and stripped[0].isalpha() and stripped[1] == ":" and stripped[2] in "/\\"
+    )
+
+
+def review_problem(target: str):
+    """(code, message, hint) unless TARGET is a relative path to a page, with an optional anchor."""
+    path = urlsplit(target).path if not scheme_of(target) else ""
+    if scheme_of(target) or is_remote(target) or _is_file_system_path(target) or not path.endswith(".md"):
+        return (
+            "question.bad-review",
+            f"review must be the path of a page of the course, not '{_short(target)}'",
+            "write it relative to modules/, for example 03-trauma/02-regulation.md#window-of-tolerance",
+        )
+    return None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def resolve(page_src: str, target: str, pages: dict[str, Page], docs_dir: Path):
@@ -173,9 +324,13 @@ def _anchor_problem(page: Page, anchor: str, target: str):
 CHECKS = (
     check_quiz_modules,
     check_prerequisites,
+    check_prerequisite_cycles,
+    check_requirements,
     check_embeds,
+    check_assessment_page_names,
     check_orphans,
     check_links,
     check_reviews,
+    check_lms_packages,
     item_quality.check_item_writing,  # last: style advice once everything above is sound
 )

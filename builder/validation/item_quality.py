@@ -219,7 +219,11 @@ def _near_identical(question: Question, report: Report) -> None:
     texts = [_normalise(c.text) for c in question.choices]
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
-            alike = difflib.SequenceMatcher(None, texts[i], texts[j]).ratio()
+            matcher = difflib.SequenceMatcher(None, texts[i], texts[j])
+            # the quick ratios are upper bounds of ratio(): most pairs are told apart without it
+            if matcher.real_quick_ratio() < NEAR_IDENTICAL or matcher.quick_ratio() < NEAR_IDENTICAL:
+                continue
+            alike = matcher.ratio()
             if alike >= NEAR_IDENTICAL:
                 report.warning(
                     question.choices[j].span,

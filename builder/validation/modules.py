@@ -8,6 +8,7 @@ import re
 from ..diagnostics import Report, SourceSpan, did_you_mean
 from ..loading.markdown_source import RawPage
 from ..model import LEVELS, Module, Page, QuizEmbed
+from .blocks import page_notes
 from .fields import Field, FieldChecker
 
 _PREFIX = re.compile(r"^(\d+)[-_ ]")
@@ -42,6 +43,7 @@ MODULE_FIELDS = {
     "level": Field("text", True),
     "prerequisites": Field("list"),
     "references": Field("list"),
+    "requires": Field("list"),
     **THEME_FIELDS,
 }
 
@@ -70,6 +72,7 @@ def build_page(src: str, raw: RawPage, span: SourceSpan, report: Report, fields:
         span=span.at(1),
         tasks=raw.tasks,
         minutes=_page_minutes(fields),
+        notes=page_notes(raw, span, report),
     )
 
 
@@ -85,7 +88,7 @@ def _page_minutes(fields: dict) -> tuple[float, float] | None:
 def _embed(fence, span: SourceSpan, report: Report) -> QuizEmbed | None:
     lines = [line.strip() for line in fence.content.splitlines() if line.strip()]
     where = span.at(fence.line)
-    if len(lines) != 1:
+    if len(lines) != 1 or re.search(r"[\s,;]", lines[0]):  # two ids on one line, too
         report.error(
             where,
             "embed.bad-fence",
@@ -97,7 +100,9 @@ def _embed(fence, span: SourceSpan, report: Report) -> QuizEmbed | None:
     return QuizEmbed(quiz_id.strip(), question_id.strip() or None, where)
 
 
-def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page], report: Report) -> Module | None:
+def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page], report: Report) -> Module:
+    """The module; after an error in its front matter, still a module (with stand-in values), so
+    its pages are checked and quizzes that name it find it: one bad key never hides the rest."""
     check = FieldChecker(raw_index.front_index, report, "module")
     span = index.span
     if not raw_index.front:
@@ -107,8 +112,9 @@ def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page]
             "the module overview has no front matter",
             "start the file with '---', the module's title, summary, objectives, minutes and level, then '---'",
         )
-        return None
-    fields = check.mapping(raw_index.front, (), MODULE_FIELDS, "module front matter") or {}
+        fields: dict = {}
+    else:
+        fields = check.mapping(raw_index.front, (), MODULE_FIELDS, "module front matter") or {}
     level = fields.get("level")
     if level is not None and level not in LEVELS:
         report.error(
@@ -123,19 +129,18 @@ def build_module(folder: str, index: Page, raw_index: RawPage, pages: list[Page]
     objectives = check.texts(fields.get("objectives", []), ("objectives",), "objectives")
     if "objectives" in fields and not objectives:
         report.error(check.index.at(("objectives",)), "module.no-objectives", "the module lists no objectives")
-    if any(k not in fields for k in ("title", "summary", "minutes", "level")):
-        return None
     ordered = sorted(pages, key=lambda p: (p.order, p.src))
     return Module(
         id=module_id(folder),
         folder=folder,
-        title=fields["title"],
-        summary=fields["summary"],
-        minutes=fields["minutes"],
-        level=fields["level"],
+        title=fields.get("title") or index.title,
+        summary=fields.get("summary", ""),
+        minutes=fields.get("minutes", 0),
+        level=fields.get("level", LEVELS[0]),
         objectives=objectives,
         prerequisites=check.texts(fields.get("prerequisites", []), ("prerequisites",), "prerequisites"),
         references=check.texts(fields.get("references", []), ("references",), "references"),
+        requires=check.texts(fields.get("requires", []), ("requires",), "requires"),
         pages=(index, *ordered),
         span=span,
         lines={k: check.index.at((k,)).line for k in fields},

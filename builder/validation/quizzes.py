@@ -10,6 +10,7 @@ from ..model import QUESTION_TYPES, QUIZ_KINDS, Blank, Choice, Pair, Question, Q
 from .fields import Field, FieldChecker
 
 BLANK = re.compile(r"\[\[([^\[\]\s]+)\]\]")
+ANY_GAP = re.compile(r"\[\[([^\[\]]*)\]\]")  # what a trainer may have meant as a gap
 
 QUIZ_FIELDS = {
     "id": Field("id", True),
@@ -49,7 +50,9 @@ PAIR_FIELDS = {"left": Field("text", True), "right": Field("text", True)}
 BLANK_FIELDS = {"answers": Field("list"), "choices": Field("list"), "answer": Field("text")}
 
 
-def build_quiz(data, index: LineIndex, report: Report) -> Quiz | None:
+def build_quiz(data, index: LineIndex, report: Report, broken: set[str] | None = None) -> Quiz | None:
+    """The quiz, or None after an error that leaves it incomplete. BROKEN collects the
+    "quiz/question" ids of questions left out after an error."""
     check = FieldChecker(index, report, "quiz")
     fields = check.mapping(data, (), QUIZ_FIELDS, "a quiz")
     if fields is None:
@@ -58,7 +61,10 @@ def build_quiz(data, index: LineIndex, report: Report) -> Quiz | None:
     if kind is not None and kind not in QUIZ_KINDS:
         _bad_value(check, ("kind",), "kind", kind, QUIZ_KINDS)
         kind = None
-    questions = _questions(check, fields.get("questions", []))
+    dropped: list[str] = []
+    questions = _questions(check, fields.get("questions", []), dropped)
+    if broken is not None and isinstance(fields.get("id"), str):
+        broken.update(f"{fields['id']}/{question}" for question in dropped)
     if "id" in fields and not check.identifier(fields["id"], ("id",), "quiz id"):
         return None
     if not all(k in fields for k in ("id", "module", "title")) or kind is None:
@@ -113,12 +119,14 @@ def _check_quiz_numbers(check: FieldChecker, quiz: Quiz, fields: dict) -> None:
         )
 
 
-def _questions(check: FieldChecker, raw: list) -> list[Question]:
+def _questions(check: FieldChecker, raw: list, dropped: list[str]) -> list[Question]:
     questions: list[Question] = []
     seen: dict[str, SourceSpan] = {}
     for i, item in enumerate(raw):
         question = _question(check, item, ("questions", i))
         if question is None:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                dropped.append(item["id"])
             continue
         if question.id in seen:
             check.report.error(
@@ -172,6 +180,7 @@ def _choice_question(check: FieldChecker, fields, path, base) -> Question | None
         choices.append(
             Choice(choice["text"], choice.get("correct", False), choice.get("feedback"), check.index.at(cpath))
         )
+    _check_repeats(check, [(c.text, c.span) for c in choices], base["id"], "choice")
     if len(fields["choices"]) < 2:
         check.report.error(
             check.index.at(path + ("choices",)),
@@ -232,6 +241,7 @@ def _matching(check, fields, path, base) -> Question | None:
         pair = check.mapping(raw, path + ("pairs", i), PAIR_FIELDS, "a pair")
         if pair and "left" in pair and "right" in pair:
             pairs.append(Pair(pair["left"], pair["right"], check.index.at(path + ("pairs", i))))
+    _check_repeats(check, [(p.left, p.span) for p in pairs], base["id"], "left side")
     if len(fields["pairs"]) < 2:
         _too_few(check, path + ("pairs",), base["id"], "pairs")
     if len(pairs) < 2:
@@ -241,6 +251,7 @@ def _matching(check, fields, path, base) -> Question | None:
 
 def _ordering(check, fields, path, base) -> Question | None:
     items = check.texts(fields["items"], path + ("items",), "items")
+    _check_repeats(check, [(item, check.index.at(path + ("items", i))) for i, item in enumerate(items)], base["id"], "item")
     if len(fields["items"]) < 2:
         _too_few(check, path + ("items",), base["id"], "items")
     if len(items) < 2:
@@ -250,6 +261,7 @@ def _ordering(check, fields, path, base) -> Question | None:
 
 def _cloze(check, fields, path, base) -> Question | None:
     text, names = fields["text"], BLANK.findall(fields["text"])
+    _check_gaps(check, text, names, path + ("text",))
     blanks = []
     for name, raw in fields["blanks"].items():
         bpath = path + ("blanks", name)
@@ -285,8 +297,34 @@ def _cloze(check, fields, path, base) -> Question | None:
     return Question(**base, text=text, blanks=tuple(blanks), feedback=fields.get("feedback"))
 
 
+def _check_gaps(check: FieldChecker, text: str, names: list[str], path) -> None:
+    for gap in ANY_GAP.findall(text):
+        if not BLANK.fullmatch(f"[[{gap}]]"):
+            check.report.error(
+                check.index.at(path),
+                "cloze.bad-gap",
+                f"the gap [[{gap}]] has no blank's name in it" if not gap.strip() else f"the gap [[{gap}]] holds spaces",
+                f"write a blank's name with no spaces, such as [[{gap.strip().replace(' ', '-') or 'name'}]]",
+            )
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        check.report.error(
+            check.index.at(path),
+            "cloze.repeated-gap",
+            f"the gap [[{name}]] appears {names.count(name)} times in the text",
+            "give each gap a blank of its own (blanks may share answers)",
+        )
+
+
 def _blank(check: FieldChecker, name: str, blank: dict, path) -> Blank | None:
     span = check.index.at(path)
+    if "answers" in blank and "choices" in blank:
+        check.report.error(
+            check.index.at(path, key=True),
+            "cloze.answers-and-choices",
+            f"blank '{name}' has both 'answers' (typed) and 'choices' (picked)",
+            "keep 'answers' for a gap the learner types, or 'choices' and 'answer' for one they pick",
+        )
+        return None
     choices = check.texts(blank.get("choices", []), path + ("choices",), "choices")
     if choices:
         answer = blank.get("answer")
@@ -325,6 +363,22 @@ _BUILDERS = {
     "cloze": _cloze,
     "reflection": _reflection,
 }
+
+
+def _check_repeats(check: FieldChecker, entries: list[tuple[str, SourceSpan]], question_id: str, what: str) -> None:
+    """Choices, items or left sides written twice: the learner cannot tell them apart."""
+    seen: dict[str, SourceSpan] = {}
+    for text, span in entries:
+        key = " ".join(text.split()).casefold()
+        if key in seen:
+            check.report.error(
+                span,
+                "question.repeated-entry",
+                f"question '{question_id}' has the {what} '{_short(text)}' twice (first on line {seen[key].line})",
+                f"make each {what} different, or remove one",
+            )
+        else:
+            seen[key] = span
 
 
 def _too_few(check: FieldChecker, path, question_id: str, what: str) -> None:

@@ -126,6 +126,20 @@ async function journey(browser, run) {
     check(own === 0, "progress went through storage.html, not the page's own storage");
     step("progress shared through storage.html");
   }
+
+  // Two tabs on the passed assessment: a new, failed attempt in one shows in the other, and the pass stays.
+  await visit(page, P.end);
+  const other = await context.newPage();
+  other.on("pageerror", error => errors.push(String(error)));
+  await visit(other, P.end);
+  await page.bringToFront(); // a background tab runs no animation frames, which clicks wait for
+  await click(page, 'form[data-quiz="practice-end"] .cb-quiz__actions button:not([hidden])');
+  await answerDrawn(page, WRONG);
+  check((await submit(page, "practice-end")).includes("Best so far: 100%."), "a failed attempt keeps the best");
+  await other.waitForFunction(() => document.querySelector('form[data-quiz="practice-end"] .cb-quiz__result').innerText.includes("Your score: 0%"), {timeout: 10000});
+  await visit(other, P.progress);
+  check(await text(other, ".cb-summary") === summary, `the pass stays: ${await text(other, ".cb-summary")}`);
+  step("two tabs: one tab's attempt shows in the other, the pass stays");
   check(errors.length === 0, `JavaScript errors: ${errors.join("; ")}`);
   await context.close();
 }

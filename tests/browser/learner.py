@@ -86,6 +86,21 @@ def runtime_ready(page) -> None:
     page.wait_for_function("() => document.querySelector('.cb-page') && window.CB_MANIFEST && document.documentElement.dataset.cbReady === location.href")
 
 
+def import_file(page, path) -> list[str]:
+    """Choose a progress file on My progress, read what it would change, import it; returns those lines."""
+    page.set_input_files("#cb-import", str(path))
+    page.locator(".cb-plan button", has_text="Import these changes").wait_for()
+    lines = page.locator(".cb-plan li").all_inner_texts()
+    page.click(".cb-plan button >> text=Import these changes")
+    page.locator(".cb-msg", has_text="Imported").wait_for()
+    return lines
+
+
+def without_undo(stored: dict) -> dict:
+    """Stored keys apart from the snapshot an import keeps for "Undo the import"."""
+    return {k: v for k, v in stored.items() if not k.endswith(":v1:undo")}
+
+
 def read_to_end(page, url: str) -> None:
     """Open a page and scroll to its end, as a teacher reading it would: it counts as read."""
     page.goto(url)

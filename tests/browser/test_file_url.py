@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from browser.learner import (RIGHT, WRONG, answer, answer_drawn, download_json, question, read_to_end, runtime_ready,
-                             storage, submit, wait_saved)
+from browser.learner import (RIGHT, WRONG, answer, answer_drawn, download_json, import_file, question, read_to_end,
+                             runtime_ready, storage, submit, wait_saved, without_undo)
 from conftest import PROJECTS, run_cli
 
 pytestmark = pytest.mark.browser
@@ -88,13 +88,13 @@ def test_from_disk_export_clear_import(page, server, tmp_path):
     assert storage(page) == {}
     path = tmp_path / "progress.json"
     path.write_text(json.dumps(exported))
-    page.set_input_files("#cb-import", str(path))
-    page.locator(".cb-msg", has_text="Imported").wait_for()
-    assert storage(page) == before
+    import_file(page, path)
+    assert without_undo(storage(page)) == before
+    after = storage(page)
     path.write_text(json.dumps(exported)[:-20])
     page.set_input_files("#cb-import", str(path))
     page.locator(".cb-msg", has_text="Nothing was imported").wait_for()
-    assert storage(page) == before
+    assert storage(page) == after
     visit(page, base + "01-welcome/01-start.html")
     assert question(page, "welcome-check", "where").locator(".cb-question__feedback").inner_text().startswith("✓ Correct.")
 

@@ -9,11 +9,13 @@ import datetime
 import json
 import re
 
+import jsonschema
 import pytest
+from markdown_it import MarkdownIt
 
-from browser.learner import (RIGHT, WRONG, answer, answer_drawn, download_json, form_of, question, read_to_end,
-                             runtime_ready, storage, submit, wait_saved)
-from conftest import PROJECTS, run_cli
+from browser.learner import (RIGHT, WRONG, answer, answer_drawn, download_json, form_of, import_file, question,
+                             read_to_end, runtime_ready, storage, submit, wait_saved, without_undo)
+from conftest import PROJECTS, REPO, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -194,7 +196,18 @@ def test_reload_keeps_answers_reflections_marks_and_resume_link(page, server):
     with page.expect_download() as info:
         page.click("text=Download as Markdown")
     markdown = open(info.value.path(), encoding="utf-8").read()
-    assert "## Welcome\n\n### What do you hope to learn in this course?\n\nTo welcome new pupils well.\nAnd their families." in markdown
+    assert "## Welcome\n\n### What do you hope to learn in this course?\n\n> To welcome new pupils well.\n> And their families." in markdown
+    tokens = MarkdownIt().parse(markdown)  # well formed: one heading per line written, every entry quoted
+    headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert [h for h, _ in headings] == ["h1", "h2", "h3", "h2", "h3"], headings
+    assert sum(t.type == "blockquote_open" for t in tokens) == 2
+    links = [a.get_attribute("href") for a in journal.locator("a", has_text="in the module").all()]
+    assert links
+    for href in links:  # every "Edit / Write it in the module" link reaches its question
+        visit(page, href)
+        anchor = href.split("#")[1]
+        assert page.locator(f"fieldset#{anchor}.cb-question--reflection").count() == 1, href
+    visit(page, base + "journal/")
     with page.expect_download() as info:
         page.click("text=Download as HTML")
     html = open(info.value.path(), encoding="utf-8").read()
@@ -244,7 +257,7 @@ def test_finishing_every_module_gives_the_completion_record_with_the_right_hours
     assert "Total CPD time: 1.25 hours (75 minutes), 2 of 2 modules complete." in sheet.inner_text()
     record = download_json(page, "text=Download the record (JSON)")
     today = datetime.date.today().isoformat()
-    assert set(record) == {"format", "schema", "course", "learner", "issued", "modules", "total_minutes", "quizzes"}
+    assert set(record) == {"format", "schema", "course", "learner", "issued", "modules", "total_minutes", "quizzes", "reflections"}
     assert record["format"] == "course-builder-record" and record["schema"] == 1
     assert record["course"] == {"id": "journey", "title": "Journey course", "version": "1.0.0"}
     assert record["learner"] == {"name": "Ana Teacher"}
@@ -278,6 +291,7 @@ def test_export_clear_import_brings_everything_back(page, server, tmp_path):
     assert exported["format"] == "course-builder-progress" and exported["schema"] == 1
     assert exported["course"] == {"id": "journey", "version": "1.0.0"}
     assert {"name", "last", "q:practice-end", "r:welcome-check/hopes", "p:01-welcome/01-start.md"} <= set(exported["data"])
+    jsonschema.validate(exported, json.loads((REPO / "schema" / "progress.schema.json").read_text()))
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("text=Delete my progress from this browser")
@@ -287,10 +301,16 @@ def test_export_clear_import_brings_everything_back(page, server, tmp_path):
 
     path = tmp_path / "progress.json"
     path.write_text(json.dumps(exported))
-    page.set_input_files("#cb-import", str(path))
-    page.locator(".cb-msg", has_text="Imported").wait_for()
-    assert storage(page) == before
+    lines = import_file(page, path)
+    assert lines[0] == "7 page(s) marked as read." and "1 reflection(s): the file's newer text." in lines
+    assert any(line.startswith("Practice assessment: best score") and "(now –)" in line for line in lines), lines
+    assert without_undo(storage(page)) == before
     assert page.locator(".cb-summary").inner_text() == "2 of 2 modules complete: 1.25 of 1.25 CPD hours."
+    page.click("text=Undo the import of")  # the import can be taken back
+    page.locator(".cb-msg", has_text="The last import was undone").wait_for()
+    assert storage(page) == {}
+    import_file(page, path)
+    assert without_undo(storage(page)) == before
     visit(page, base + "01-welcome/01-start/")
     assert question(page, "welcome-check", "hopes").locator("textarea").input_value() == "Keep this."
     assert question(page, "welcome-check", "where").locator(".cb-question__feedback").inner_text().startswith("✓ Correct.")
@@ -309,7 +329,7 @@ def test_import_refuses_corrupted_foreign_and_newer_files_and_changes_nothing(pa
         "truncated.json": (text[: len(text) // 2], "not a readable progress file"),
         "picture.json": ("\x89PNG\r\n", "not a readable progress file"),
         "record.json": (json.dumps({"format": "course-builder-record", "schema": 1}), "not a readable progress file"),
-        "garbled.json": (json.dumps(dict(good, data={"q:welcome-check": "garbage"})), "not a readable progress file"),
+        "garbled.json": (json.dumps(dict(good, data={"q:welcome-check": "garbage"})), "1 item(s) in this file are not in the progress format (q:welcome-check)"),
         "other.json": (json.dumps(dict(good, course={"id": "other", "version": "1.0.0"})), "belongs to another course (other)"),
         "newer.json": (json.dumps(dict(good, schema=2)), "made by a newer version"),
     }

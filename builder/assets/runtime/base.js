@@ -3,7 +3,7 @@
 const D = document;
 const M = window.CB_MANIFEST, S = window.CB_STRINGS;
 const P = M ? "cb:" + M.course.id + ":v1:" : "";
-let data = {}, mode = "", frame = null, seq = 0, broken = false, notice = "", root = null, page = null, gen = 0;
+let data = {}, mode = "", frame = null, seq = 0, broken = false, notice = "", tell = "", root = null, page = null, gen = 0;
 const calls = {}, pages = {};
 
 const t = (k, v) => String(S[k] == null ? k : S[k]).replace(/\{(\w+)\}/g, (x, n) => (v && v[n] != null ? v[n] : x));
@@ -37,5 +37,15 @@ function abs(rel, base) {
   const u = new URL(rel, base || root).href;
   return u.startsWith("file:") ? u.replace(/\/(?=#|$)/, "/index.html") : u;
 }
-function same(u) { const x = new URL(u, location.href); x.hash = x.search = ""; return x.href.replace(/index\.html$/, ""); }
-function pageAt(u) { const k = same(u); return Object.values(pages).find(p => same(abs(p.url)) === k); }
+// An absolute URL as a lookup key: no query or fragment, no index.html, one encoding. String work
+// only: marking a 1,000-page navigation must not parse 1,000 URLs.
+const same = u => { u = u.replace(/[?#].*$/, "").replace(/index\.html$/, ""); try { return decodeURI(u); } catch (_) { return u; } };
+let byUrl = null; // page by its URL, built once per site root
+function pageAt(u) { // u: an absolute URL (a link's .href)
+  if (!byUrl || byUrl.root !== root.href) {
+    byUrl = new Map();
+    byUrl.root = root.href;
+    for (const id in pages) byUrl.set(same(root.href + pages[id].url.replace(/^\.\//, "")), pages[id]);
+  }
+  return byUrl.get(same(u));
+}

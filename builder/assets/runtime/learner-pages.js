@@ -12,57 +12,61 @@ const dash = () => h("span", {}, h("span", {"aria-hidden": "true"}, "–"), h("s
 function statusText(s) {
   if (s.done) return [icon(true), " " + t("status_done")];
   if (!s.started) return t("status_todo");
-  return t("status_read", {read: s.read, pages: s.pages}) + (s.tests && !s.passed ? " " + t("status_test") : "");
+  return t("status_read", {read: s.read, pages: s.pages}) + (s.tests && !s.passed ? " " + t("status_test") : "") + (s.required ? " " + t("status_required", {n: s.required}) : "");
 }
 
 function progressView(v) {
-  const live = h("div"), msg = h("p", {class: "cb-msg", role: "status"}), say = text => { msg.textContent = text; };
+  const box = h("div"), msg = h("p", {class: "cb-msg", role: "status"}), say = text => { msg.textContent = text; };
+  const review = h("div", {class: "cb-plan"}), undo = h("p", {class: "cb-tools"});
   const fill = () => {
     const rows = M.modules.map(m => [m, status(m)]), done = rows.filter(r => r[1].done), mins = done.reduce((n, r) => n + r[0].minutes, 0);
-    live.replaceChildren(
+    box.replaceChildren(
       h("p", {class: "cb-summary"}, t("summary", {done: done.length, total: rows.length, hours: hours(mins), all: hours(M.course.minutes)})),
       resumeLink(),
       table(t("modules_caption"), [t("col_module"), t("col_status"), t("col_score"), t("col_date"), t("col_minutes")],
         rows.map(([m, s]) => [h("a", {href: abs(m.url)}, m.title), statusText(s), s.score == null ? dash() : s.score + "%", s.done ? nice(s.done) : dash(), t("minutes", {n: m.minutes})])),
       h("p", {class: "cb-links"}, h("a", {href: abs(M.pages.journal)}, t("page_journal")), " · ", h("a", {href: abs(M.pages.record)}, t("page_record"))));
+    undo.replaceChildren(...(data.undo ? [button(t("undo_import", {date: nice(data.undo.d)}), async () => {
+      say(t(await undoImport() ? "import_undone" : "save_failed"));
+      fill(); markNav();
+    }, "cb-button--quiet")] : []));
   };
-  const file = h("input", {type: "file", id: "cb-import", accept: ".json,application/json", onchange: async () => {
+  const choose = async f => { // check the file, then show what it would change before anything is written
+    review.replaceChildren();
+    const r = readProgress(await f.text());
+    if (r.error) return say(r.error);
+    let keys;
+    try { keys = await keysOf(Object.keys(r.file.data).filter(k => kindOf(k) === "q").map(k => k.slice(2))); } catch (_) { return say(t("import_keys_failed")); }
+    const p = plan(r.file, keys), n = Object.keys(p.set).length;
+    if (!n) return say(t("import_nothing", {date: nice(r.file.exported)}));
+    say("");
+    const title = h("h3", {tabindex: "-1"}, t("plan_title", {date: nice(r.file.exported)}));
+    review.replaceChildren(title, h("ul", {}, p.lines.map(x => h("li", {}, x))),
+      h("p", {class: "cb-tools"}, button(t("plan_apply"), async () => {
+        review.replaceChildren();
+        say(t(await applyPlan(p) ? "imported" : "import_failed", {n, date: nice(r.file.exported)}));
+        fill(); markNav();
+      }), button(t("plan_cancel"), () => { review.replaceChildren(); say(t("import_cancelled")); }, "cb-button--quiet")));
+    title.focus();
+  };
+  const file = h("input", {type: "file", id: "cb-import", accept: ".json,application/json", onchange: () => {
     const f = file.files[0];
     file.value = "";
-    if (f) say(await importText(await f.text()));
-    fill(); markNav();
+    if (f) choose(f);
   }});
   const clearAll = async () => {
     if (!confirm(t("clear_confirm"))) return;
     const gone = {};
     Object.keys(data).forEach(k => { gone[k] = undefined; });
-    say(t(await save(gone) ? "cleared" : "save_failed"));
+    say(t(await save(gone, true) ? "cleared" : "save_failed"));
     fill(); markNav();
   };
   fill();
-  v.replaceChildren(live, h("h2", {id: "cb-keep"}, t("keep_title")), h("p", {}, t("keep_note")),
-    h("p", {class: "cb-tools"}, button(t("export"), () => download(M.course.id + "-progress-" + day(now()) + ".json", JSON.stringify(
-      {format: "course-builder-progress", schema: 1, course: {id: M.course.id, version: M.course.version}, exported: now(), data}, null, 1), "application/json"))),
+  v.replaceChildren(box, h("h2", {id: "cb-keep"}, t("keep_title")), h("p", {}, t("keep_note")),
+    h("p", {class: "cb-tools"}, button(t("export"), () => download(M.course.id + "-progress-" + day(now()) + ".json", JSON.stringify(progressFile(), null, 1), "application/json"))),
     h("p", {class: "cb-tools"}, h("label", {for: "cb-import"}, t("import")), " ", file),
-    msg, h("p", {class: "cb-tools"}, button(t("clear"), clearAll, "cb-button--quiet")));
-}
-
-const VALID = {p: v => typeof v === "string", q: v => v === obj(v), r: v => v === obj(v) && typeof v.t === "string", last: v => v === obj(v), name: v => typeof v === "string"};
-async function importText(text) { // refuses (changing nothing) anything that is not this course's progress
-  let f;
-  try { f = JSON.parse(text); } catch (_) { return t("import_bad"); }
-  if (!f || f.format !== "course-builder-progress" || obj(f.data) !== f.data || typeof f.schema !== "number") return t("import_bad");
-  if (obj(f.course).id !== M.course.id) return t("import_other", {id: String(obj(f.course).id)});
-  if (f.schema > 1) return t("import_newer");
-  const set = {};
-  for (const k in f.data) {
-    const check = VALID[/^[pqr]:./.test(k) ? k[0] : /^(last|name)$/.test(k) ? k : ""];
-    if (!check || !check(f.data[k])) return t("import_bad");
-    set[k] = JSON.stringify(f.data[k]);
-  }
-  try { await send({op: "set", set}); } catch (_) { return t("import_failed"); }
-  await load();
-  return t("imported", {n: Object.keys(set).length, date: nice(f.exported)});
+    review, msg, undo, h("p", {class: "cb-tools"}, button(t("clear"), clearAll, "cb-button--quiet")));
+  return fill;
 }
 
 function journalEntries() {
@@ -73,8 +77,10 @@ function journalEntries() {
 
 function journalView(v) {
   const groups = journalEntries(), title = t("journal_title", {course: M.course.title});
-  const md = () => "# " + title + "\n\n" + groups.map(g => "## " + g.m.title + "\n\n" + g.items.map(x =>
-    "### " + textOf(x.prompt || "") + "\n\n" + (x.t ? x.t.trim() + "\n\n_" + t("written", {date: nice(x.d)}) + "_" : "_" + t("not_written") + "_") + "\n\n").join("")).join("");
+  // Markdown: each heading on one line, each entry a block quote line by line, so that nothing a teacher writes breaks it
+  const line = s => s.split(/\s+/).join(" ").trim(), quote = s => s.trim().split(/\r?\n/).map(l => ("> " + l).trimEnd()).join("\n");
+  const md = () => "# " + line(title) + "\n\n" + groups.map(g => "## " + line(g.m.title) + "\n\n" + g.items.map(x =>
+    "### " + line(textOf(x.prompt || "")) + "\n\n" + (x.t ? quote(x.t) + "\n\n*" + t("written", {date: nice(x.d)}) + "*" : "*" + t("not_written") + "*") + "\n\n").join("")).join("");
   const html = () => "<!doctype html><html lang=\"" + esc(D.documentElement.lang || "en") + "\"><meta charset=\"utf-8\"><title>" + esc(title) +
     "</title><style>body{font:16px/1.5 sans-serif;max-width:42em;margin:2em auto;padding:0 1em}blockquote{white-space:pre-wrap;border-left:4px solid #888;margin:0 0 .5em;padding-left:1em}</style><h1>" + esc(title) + "</h1>" +
     groups.map(g => "<h2>" + esc(g.m.title) + "</h2>" + g.items.map(x => "<div>" + (x.prompt || "") + "</div>" +
@@ -86,13 +92,26 @@ function journalView(v) {
     ...(groups.length ? groups : [0]).map(g => !g ? h("p", {}, t("journal_empty")) : h("section", {class: "cb-journal__module"}, h("h2", {}, g.m.title), g.items.map(x => h("div", {class: "cb-journal__entry"},
       h("div", {class: "cb-journal__prompt", html: x.prompt || ""}),
       x.t ? [h("blockquote", {class: "cb-journal__text"}, x.t.trim()), h("p", {class: "cb-journal__date"}, t("written", {date: nice(x.d)}))] : h("p", {}, h("em", {}, t("not_written"))),
-      x.quiz.url ? h("p", {class: "cb-noprint"}, h("a", {href: abs(x.quiz.url) + "#" + ("cb-" + x.quiz.id + "-" + x.id).replace(/\./g, "-")}, t(x.t ? "edit" : "write"), h("span", {class: "cb-visually-hidden"}, ": " + textOf(x.prompt || "")))) : null)))));
+      x.url ? h("p", {class: "cb-noprint"}, h("a", {href: abs(x.url)}, t(x.t ? "edit" : "write"), h("span", {class: "cb-visually-hidden"}, ": " + textOf(x.prompt || "")))) : null)))));
+  return () => journalView(v);
 }
 
 function recordView(v) {
-  const sheet = h("section", {class: "cb-record", "aria-label": t("page_record")});
+  const sheet = h("section", {class: "cb-record", "aria-label": t("page_record")}), why = h("p", {id: "cb-record-why", class: "cb-noprint"});
+  const mine = h("input", {type: "checkbox", id: "cb-mine", checked: true});
+  const printIt = button(t("print"), () => why.textContent || print()), get = button(t("download_record"), () => {
+    if (!record().modules.some(m => m.completed)) return;
+    const r = record(mine.checked);
+    download(M.course.id + "-record-" + day(r.issued) + ".json", JSON.stringify(r, null, 1), "application/json");
+  });
   const fill = () => {
     const r = record(), done = r.modules.filter(m => m.completed);
+    // a record is issued for something: a module complete; on paper, to someone
+    why.textContent = !done.length ? t("record_no_module") : r.learner.name.trim() ? "" : t("record_no_name");
+    [[printIt, !!why.textContent], [get, !done.length]].forEach(([b, off]) => { // aria-disabled: still reachable by keyboard, the reason read out
+      b.setAttribute("aria-disabled", String(off));
+      off ? b.setAttribute("aria-describedby", why.id) : b.removeAttribute("aria-describedby");
+    });
     sheet.replaceChildren(h("p", {class: "cb-record__course"}, r.course.title), h("p", {}, t("version", {v: r.course.version})),
       h("p", {class: "cb-record__name"}, t("record_for") + " ", h("strong", {}, r.learner.name.trim() || t("no_name"))),
       table(null, [t("col_module"), t("col_date"), t("col_score"), t("col_minutes")], r.modules.map(m =>
@@ -103,10 +122,11 @@ function recordView(v) {
   const name = h("input", {type: "text", id: "cb-name", autocomplete: "name", value: typeof data.name === "string" ? data.name : "",
     oninput: () => { save({name: name.value.trim() ? name.value : undefined}); fill(); }});
   fill();
-  v.replaceChildren(h("p", {class: "cb-field cb-noprint"}, h("label", {for: "cb-name"}, t("name_label")), " ", name), sheet,
-    h("p", {class: "cb-tools"}, button(t("print"), () => print()),
-      button(t("download_record"), () => { const r = record(); download(M.course.id + "-record-" + day(r.issued) + ".json", JSON.stringify(r, null, 1), "application/json"); })),
-    h("p", {class: "cb-noprint"}, t("record_note")));
+  v.replaceChildren(h("p", {class: "cb-field cb-noprint"}, h("label", {for: "cb-name"}, t("name_label")), " ", name), sheet, why,
+    h("p", {class: "cb-field cb-noprint"}, mine, " ", h("label", {for: "cb-mine"}, t("record_mine"))),
+    h("p", {class: "cb-tools"}, printIt, get),
+    h("p", {class: "cb-noprint"}, t("record_note")), h("p", {class: "cb-noprint"}, t("record_proves")));
+  return fill;
 }
 
 const VIEWS = {progress: progressView, journal: journalView, record: recordView};

@@ -41,7 +41,7 @@ function clear(f) {
   f.querySelector(".cb-question__feedback").textContent = "";
 }
 
-function show(f, q, a) { // feedback for one answered question
+function show(f, q, a, test) { // feedback for one answered question (an assessment lists its reviews once, below)
   clear(f);
   if (a === undefined) return;
   const g = grade(q, a), box = f.querySelector(".cb-question__feedback");
@@ -63,18 +63,19 @@ function show(f, q, a) { // feedback for one answered question
     !g.ok && g.total > 1 ? " " + t("parts_right", g) : null));
   if (!g.ok && q.feedback) box.insertAdjacentHTML("beforeend", q.feedback);
   if (q.explanation) box.append(h("div", {class: "cb-explanation", html: "<p><strong>" + esc(t("explanation")) + "</strong></p>" + q.explanation}));
-  if (!g.ok && q.review) box.append(reviewLink(q.review));
+  if (!g.ok && q.review && !test) box.append(reviewLink(q.review));
 }
 
 function initQuiz(form) {
-  let key;
-  const name = form.dataset.keyName, tag = form.previousElementSibling;
-  if (name && !(window.CB_KEYS || {})[name]) {
-    // instant navigation swaps pages in without running their scripts: load the key, then start
-    if (tag && tag.src && !form.dataset.loading) { form.dataset.loading = 1; D.head.append(h("script", {src: tag.src, onload: () => initQuiz(form)})); }
+  const name = form.dataset.keyName, tag = form.previousElementSibling, fail = () => guard("quiz_failed", form, () => { throw Error("no answer key " + name); });
+  if (!(window.CB_KEYS || {})[name]) {
+    // its key script failed, or instant navigation swapped the page in without running it: load it again
+    if (!tag || !tag.src || form.dataset.loading) return fail();
+    form.dataset.loading = 1;
+    D.head.append(h("script", {src: tag.src, onload: () => ((window.CB_KEYS || {})[name] ? guard("quiz_failed", form, () => initQuiz(form)) : fail()), onerror: fail}));
     return;
   }
-  try { key = keyFile(name); } catch (_) { return; }
+  const key = keyFile(name);
   if (form.cbReady) return;
   form.cbReady = true;
   const id = key.id, test = key.kind === "assessment", Q = {}, F = {}, slot = "q:" + id;
@@ -140,7 +141,7 @@ function initQuiz(form) {
   }
 
   function finish(done) { // show a submitted attempt: feedback, score, what to re-read
-    graded().forEach(q => show(F[q.id], q, obj(done.answers)[q.id]));
+    graded().forEach(q => show(F[q.id], q, obj(done.answers)[q.id], true));
     lock(true);
     const best = obj(quiz(id).best), reviews = [];
     graded().forEach(q => { if (q.review && !grade(q, obj(done.answers)[q.id]).ok && !reviews.includes(q.review)) reviews.push(q.review); });
@@ -166,20 +167,24 @@ function initQuiz(form) {
   }
 
   function restoreReflections() {
-    Object.values(F).forEach(f => { const q = Q[f.dataset.question]; if (q.type === "reflection") f.querySelector("textarea").value = reflection(id, q.id).t || ""; });
+    Object.values(F).forEach(f => {
+      const q = Q[f.dataset.question], box = f.querySelector("textarea");
+      if (q.type === "reflection" && box !== D.activeElement) box.value = reflection(id, q.id).t || "";
+    });
+  }
+
+  function keep(f, q) { // a reflection is saved on every input, and once more when the page goes away
+    const box = f.querySelector("textarea"), note = f.querySelector(".cb-reflection__status"), k = "r:" + id + "/" + q.id;
+    if (box.value === (reflection(id, q.id).t || "")) return;
+    save({[k]: box.value.trim() ? {t: box.value, d: now()} : undefined})
+      .then(ok => { const m = t(ok ? "saved" : "save_failed"); if (note.textContent !== m) note.textContent = m; });
   }
 
   function edited(e) {
     const f = e.target.closest(".cb-question"), q = f && Q[f.dataset.question];
     if (!q) return;
-    if (q.type === "reflection") {
-      const box = f.querySelector("textarea"), note = f.querySelector(".cb-reflection__status");
-      clearTimeout(box.cbTimer);
-      box.cbTimer = setTimeout(() => {
-        save({["r:" + id + "/" + q.id]: box.value.trim() ? {t: box.value, d: now()} : undefined})
-          .then(ok => { const m = t(ok ? "saved" : "save_failed"); if (note.textContent !== m) note.textContent = m; });
-      }, e.type === "change" ? 0 : 300);
-    } else if (!test) clear(f);
+    if (q.type === "reflection") keep(f, q);
+    else if (!test) clear(f);
     else if (!obj(quiz(id).done).answers) {
       const cur = Object.assign({}, obj(quiz(id).cur)), v = read(f, q);
       v === undefined ? delete cur[q.id] : (cur[q.id] = v);
@@ -200,11 +205,20 @@ function initQuiz(form) {
     b.textContent = t(open ? "hide_hint" : "hint");
   });
 
+  addEventListener("pagehide", () => form.isConnected && Object.values(F).forEach(f => Q[f.dataset.question].type === "reflection" && keep(f, Q[f.dataset.question])));
+
+  function restore() { // show what is stored: at start, and again when another tab changed it
+    const s = quiz(id), done = obj(s.done);
+    Object.values(F).forEach(clear);
+    lock(false);
+    if (test) { submit.hidden = false; again.hidden = true; result.textContent = ""; }
+    layout();
+    restoreReflections();
+    if (test && done.answers) { graded().forEach(q => write(F[q.id], q, done.answers[q.id])); finish(done); }
+    else if (test) graded().forEach(q => write(F[q.id], q, obj(s.cur)[q.id]));
+    else graded().forEach(q => { const a = obj(s.a)[q.id]; if (a !== undefined) { write(F[q.id], q, a); show(F[q.id], q, a); } });
+  }
   if ((key.pool || key.shuffle) && !quiz(id).seed) put({seed: rand()});
-  layout();
-  restoreReflections();
-  const s = quiz(id), done = obj(s.done);
-  if (test && done.answers) { graded().forEach(q => write(F[q.id], q, done.answers[q.id])); finish(done); }
-  else if (test) graded().forEach(q => write(F[q.id], q, obj(s.cur)[q.id]));
-  else graded().forEach(q => { const a = obj(s.a)[q.id]; if (a !== undefined) { write(F[q.id], q, a); show(F[q.id], q, a); } });
+  restore();
+  live.push(restore);
 }

@@ -1,20 +1,38 @@
-/* Start-up: once per page, and again after every instant navigation. */
+/* Start-up: once per page, and again after every instant navigation. Each quiz, each learner page
+   and the navigation marks start on their own: one that fails is reported (console and a notice
+   where it is) and the rest of the page works. */
+let live = []; // what redraws this page's parts when another tab changes the learner's data
+
+function guard(message, where, fn) { // message: what the notice in `where` says when fn fails
+  try { return fn(); } catch (e) {
+    console.error("Course Builder: " + (where ? where.className : "the navigation marks") + " could not start", e);
+    if (where && !where.querySelector(":scope > .cb-failed")) where.prepend(h("p", {class: "cb-failed", role: "alert"}, h("span", {"aria-hidden": "true"}, "⚠ "), t(message)));
+  }
+}
+function refresh() { live.forEach(f => guard("part_failed", null, f)); guard("part_failed", null, markNav); }
+
 async function init() {
-  const mine = ++gen, marker = D.querySelector(".cb-page");
+  const mine = ++gen, marker = D.querySelector(".cb-page"), t0 = performance.now();
   page = marker ? marker.dataset.cbPage : null;
   root = marker ? new URL((marker.dataset.cbRoot || ".").replace(/\/?$/, "/"), location.href) : window.__md_scope ? new URL(".", window.__md_scope) : null;
+  D.querySelectorAll("form.cb-quiz").forEach(f => f.addEventListener("submit", e => e.preventDefault())); // never a native submit
   if (!root) return;
   await load();
   if (mine !== gen) return;
-  if (pages[page]) save({last: {p: page, d: now()}});
-  await watchReading();
-  D.querySelectorAll("form.cb-quiz").forEach(initQuiz);
-  D.querySelectorAll("[data-cb-view]").forEach(v => VIEWS[v.dataset.cbView] && VIEWS[v.dataset.cbView](v));
-  markNav();
+  live = [];
+  const visit = pages[page] && save({last: {p: page, d: now()}});
+  await guard("part_failed", null, watchReading);
+  D.querySelectorAll("form.cb-quiz").forEach(f => guard("quiz_failed", f, () => initQuiz(f)));
+  D.querySelectorAll("[data-cb-view]").forEach(v => VIEWS[v.dataset.cbView] && guard("part_failed", v, () => live.push(VIEWS[v.dataset.cbView](v))));
+  guard("part_failed", null, markNav);
+  guard("part_failed", null, markLinks);
   banner();
   const search = D.querySelector(".md-search[role=dialog]:not([aria-label])"), input = D.querySelector(".md-search__input");
   if (search && input) search.setAttribute("aria-label", input.getAttribute("aria-label")); // the theme's dialog has no name
+  await visit; // from file:// the visit travels to storage.html: ready means it is stored
+  if (mine !== gen) return;
   D.documentElement.dataset.cbReady = location.href; // for scripts that wait for the runtime
+  performance.measure("cb:start", {start: t0}); // the runtime's own start-up, for the benchmark
 }
 
 // mkdocs-material's document$ emits each page of instant navigation; from file:// with instant
