@@ -24,6 +24,7 @@ PLUGIN_OPTIONS = {
     "sessions_dir": (str, "text"),
     "organisation": (str, "text"),
     "signatory": (str, "text"),
+    "colour": (str, "a hex colour in quotes, such as \"#0b5e55\""),
 }
 PLUGIN = "course"
 

@@ -31,11 +31,13 @@ HEADER = """/* Course Builder: the learner's runtime. Quizzes, progress, journal
 
 
 # Comments stay in the source, not in what every page downloads: whole-line comments, and a
-# "// why" after the end of a statement (no string in the runtime holds " // ").
+# "// why" after the end of a statement (no string in the runtime holds " // "). Indentation goes
+# too (no string or template literal in the runtime spans lines).
 _COMMENTS = (
     (re.compile(r"(?ms)^[ \t]*/\*.*?\*/\n"), ""),
     (re.compile(r"(?m)^[ \t]*//.*\n"), ""),
     (re.compile(r"(?m)(?<=[;{},)]) +// .*$"), ""),
+    (re.compile(r"(?m)^[ \t]+"), ""),
 )
 
 
