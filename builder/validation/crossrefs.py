@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -288,11 +289,31 @@ def resolve(page_src: str, target: str, pages: dict[str, Page], docs_dir: Path):
     if resolved.endswith(".md"):
         page = pages.get(resolved)
         if page is None and not _on_disk(docs_dir / resolved, file=True):
-            return ("link.broken", f"link to missing page '{target}'", _nearest_page(resolved, base, pages))
+            return ("link.broken", f"link to missing page '{target}'", _page_named(resolved, base, pages) or _nearest_page(resolved, base, pages))
         return _anchor_problem(page, anchor, target) if page else None
     if not _on_disk(docs_dir / resolved):
-        return ("link.broken", f"link to missing file '{target}'", None)
+        return ("link.broken", f"link to missing file '{target}'", _page_named(resolved, base, pages))
     return None
+
+
+def _page_named(resolved: str, base: str, pages) -> str | None:
+    """A page anywhere in the course that a link written without `.md` (the Workbench's `02-practice`)
+    or to another module's page by its bare name most likely means."""
+    name = posixpath.basename(resolved.rstrip("/")).removesuffix(".md")
+    if not name:
+        return None
+    bare = re.sub(r"^\d+[-_ ]", "", name)
+    def names(page: str) -> set[str]:  # a page's file name, and a module overview's folder name
+        stem = posixpath.basename(page).removesuffix(".md")
+        if stem == "index":
+            stem = posixpath.basename(posixpath.dirname(page))
+        return {stem, re.sub(r"^\d+[-_ ]", "", stem)}
+
+    found = [p for p in pages if {name, bare} & names(p)]
+    if not found:
+        return None
+    best = min(found, key=lambda p: (posixpath.dirname(p) != base, p))  # this module's page first
+    return f"did you mean '{posixpath.relpath(best, base or '.')}'? (link to the page's .md file)"
 
 
 def _on_disk(path: Path, file: bool = False) -> bool:
