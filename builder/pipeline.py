@@ -245,25 +245,9 @@ class _Quizzes:
 
 def _load_quizzes(settings: Settings, report: Report, skip: set[Path]) -> _Quizzes:
     result = _Quizzes()
-    if not settings.quizzes_dir.is_dir():
-        return result
-    for path in files_under(settings.quizzes_dir, skip):
-        if path.suffix not in QUIZ_SUFFIXES:
-            continue
-        result.files.append(path)
-        span = SourceSpan(settings.rel(path))
-        text = read_text(path, span, report)
-        if text is None:
-            continue
-        data, index = parse_yaml(text, span, report)
-        report_placeholders(text, span, report)
-        if data is None:
-            if not any(d.span.path == span.path for d in report.errors):
-                report.error(span.at(1), "quiz.empty-file", "the quiz file is empty")
-            result.broken |= _written_ids(path, text)
-            continue
-        quiz = build_quiz(data, index, report, result.broken)
-        if quiz is None:
+    for path, text, data, index in _yaml_files(settings.quizzes_dir, settings, report, result, skip):
+        quiz = build_quiz(data, index, report, result.broken) if data is not None else None
+        if quiz is None:  # embeds of what this file meant are not reported again as unknown
             result.broken |= _written_ids(path, text)
             continue
         if quiz.id in result.by_id:
@@ -289,7 +273,8 @@ def _written_ids(path: Path, text: str) -> set[str]:
 
 def _yaml_files(folder: Path | None, settings: Settings, report: Report, result: _Quizzes, skip: set[Path],
                 what: str = "quiz"):
-    """(span, data, line index) of each YAML file under FOLDER that parses to something."""
+    """(path, text, data, line index) of each readable YAML file under FOLDER; data is None (and the
+    problem reported) when it does not parse to anything."""
     if folder is None or not folder.is_dir():
         return
     for path in files_under(folder, skip):
@@ -306,8 +291,7 @@ def _yaml_files(folder: Path | None, settings: Settings, report: Report, result:
             if not any(d.span.path == span.path for d in report.errors):
                 code, name = ("quiz.empty-file", "quiz") if what == "quiz" else ("session.empty-file", "session plan")
                 report.error(span.at(1), code, f"the {name} file is empty")
-            continue
-        yield span, data, index
+        yield path, text, data, index
 
 
 def _load_sessions(settings: Settings, report: Report) -> list[SessionPlan]:
@@ -315,6 +299,6 @@ def _load_sessions(settings: Settings, report: Report) -> list[SessionPlan]:
     loaded = _Quizzes()
     skip = {link.path for link in bad_links(settings.sessions_dir)} if settings.sessions_dir and settings.sessions_dir.is_dir() else set()
     files = _yaml_files(settings.sessions_dir, settings, report, loaded, skip, "session")  # links: reported by _check_links
-    plans = [build_session(data, index, report) for _, data, index in files]
+    plans = [build_session(data, index, report) for _, _, data, index in files if data is not None]
     report.files_checked += len(loaded.files)
     return [p for p in plans if p is not None]
