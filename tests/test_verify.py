@@ -103,6 +103,15 @@ def missed_answer_deleted(r):  # q2 (" No ") was wrong: without it, the attempt 
     r["quizzes"]["basics-end"]["score"] = r["modules"][0]["score"] = 100
 
 
+def assert_verdict(tmp_path, record, expected: str | None) -> None:
+    """verify accepts the record (expected None) or rejects it, naming what is wrong."""
+    status, output = run_verify(tmp_path, record)
+    if expected is None:
+        assert status == 0, output
+    else:
+        assert status == 1 and expected in output, output
+
+
 @pytest.mark.parametrize("edit,expected", [
     (twice, "module 'basics' is listed 3 times; a module counts once"),
     (missed_answer_deleted, "quiz 'basics-end': no answer to question(s) 'q2'; a submitted attempt answers every question drawn"),
@@ -115,11 +124,7 @@ def missed_answer_deleted(r):  # q2 (" No ") was wrong: without it, the attempt 
 def test_forged_claims_are_named(tmp_path, edit, expected):
     record = genuine()
     edit(record)
-    status, output = run_verify(tmp_path, record)
-    if expected is None:
-        assert status == 0, output
-    else:
-        assert status == 1 and expected in output, output
+    assert_verdict(tmp_path, record, expected)
 
 
 @pytest.mark.parametrize("record,expected", [
@@ -209,11 +214,7 @@ def test_a_record_that_names_its_draw(tmp_path, edit, expected):
     record = genuine()
     with_draw(record)
     edit(record)
-    status, output = run_verify(tmp_path, record)
-    if expected is None:
-        assert status == 0, output
-    else:
-        assert status == 1 and expected in output, output
+    assert_verdict(tmp_path, record, expected)
 
 
 def test_a_pool_draw_named_in_the_record_must_be_full(tmp_path):
