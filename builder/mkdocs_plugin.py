@@ -22,7 +22,7 @@ from .editions import FACILITATOR, LEARNER, for_edition
 from .page_workers import PageWorkers
 from .pipeline import load_course
 from .preview import Preview
-from .privacy import remote_loads, scan_site
+from .privacy import remote_loads, scan_site, split_figures
 from .loading import shared_links
 from .render import brand, course_home, fenced_divs, html_urls, math, overview, site, theme_text
 from .render.compact import compact_html
@@ -190,7 +190,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         index = search_state.index(config)
         if self.preview and index is not None:
             search_state.replace_entries(config, self.preview.merge_search(index.entries))
-        problems = scan_site(Path(config.site_dir), self.page_loads)
+        problems, blocked = split_figures(Path(config.site_dir), scan_site(Path(config.site_dir), self.page_loads))
+        for path, load in blocked:  # course check has warned about it, at its source
+            log.info(f"{path}: figure names '{load.url}' on another site; pages show it only as a picture, which loads nothing")
         for path, load in problems:
             log.error(f"{path}:{load.line}:{load.col}: error: built page loads '{load.url}' from another site [privacy.remote-request]")
         if problems:

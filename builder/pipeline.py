@@ -9,11 +9,11 @@ from pathlib import Path
 from .diagnostics import Report, SourceSpan
 from .loading import shared_links
 from .loading.files import read_text
-from .loading.markdown_source import RawPage, parse_page
+from .loading.markdown_source import RawLink, RawPage, parse_page
 from .loading.tree import bad_links, files_under
 from .loading.yaml_source import parse_yaml
 from .active_content import ACTIVE_SUFFIXES, active_content
-from .privacy import remote_loads
+from .privacy import figure_uses, remote_loads
 from .model import GENERATED_AT_ROOT, LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed, SessionPlan
 from .settings import Settings
 from .validation import crossrefs
@@ -30,10 +30,10 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
     report = report if report is not None else Report()
     if not settings.problems(report):
         return None, report  # sources outside the course are not read
-    course, links, broken = _build(settings, report)
+    course, links, broken, figures = _build(settings, report)
     if not settings.docs_dir.is_dir():
         return None, report  # nothing to cross-check against
-    sources = crossrefs.Sources(settings.docs_dir, links, frozenset(broken), _unread_pages(settings.docs_dir, links), settings.lms)
+    sources = crossrefs.Sources(settings.docs_dir, links, frozenset(broken), _unread_pages(settings.docs_dir, links), settings.lms, figures)
     for check in crossrefs.CHECKS:
         check(course, sources, report)
     plans = _load_sessions(settings, report)
@@ -91,8 +91,9 @@ def _check_links(settings: Settings, report: Report) -> set[Path]:
     return skip
 
 
-def _build(settings: Settings, report: Report) -> tuple[Course, dict, set[str]]:
+def _build(settings: Settings, report: Report) -> tuple[Course, dict, set[str], dict]:
     links: dict = {}
+    figures: dict = {}
     home, modules, extras = None, [], []
     docs = settings.docs_dir
     skip = _check_links(settings, report)
@@ -113,7 +114,7 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict, set[str]]:
                 loaded = _read_page(settings, path, report, links)
                 if loaded:
                     extras.append(loaded[0])
-        _check_figures(settings, report, skip)
+        figures = _check_figures(settings, report, skip)
         _check_reserved_names(settings, report)
         if home is None and home_path not in skip:
             report.error(SourceSpan(settings.rel(docs / "index.md")), "course.no-home", "the course has no home page", f"create {settings.rel(docs / 'index.md')}")
@@ -123,7 +124,7 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict, set[str]]:
     quizzes = _load_quizzes(settings, report, skip)
     report.files_checked += len(quizzes.files)
     course = Course(info, home, tuple(modules), quizzes.by_id, tuple(sorted(extras, key=lambda p: (p.order, p.src))))
-    return course, links, quizzes.broken
+    return course, links, quizzes.broken, figures
 
 
 def _read_page(settings: Settings, path: Path, report: Report, links: dict, module_index: bool = False):
@@ -136,15 +137,10 @@ def _read_page(settings: Settings, path: Path, report: Report, links: dict, modu
     raw = parse_page(text, span, report, links_text)
     report_placeholders(text, span, report)
     for load in remote_loads(text):
-        report.error(
-            span.at(load.line, load.col),
-            "privacy.remote-resource",
-            f"<{load.what}> loads '{load.url}' from another site",
-            "ship the file inside the course (next to the page) so copies make no third-party request",
-        )
+        report_remote_load(span, load, report)
     report_active_content(text, span, report)
     src = path.relative_to(settings.docs_dir).as_posix()
-    links[src] = raw.links
+    links[src] = raw.links + [RawLink(u.url, u.as_image, u.alt or "", u.line, u.col, html=True) for u in figure_uses(text)]
     fields = {"title": raw.front.get("title")} if module_index else None
     if fields is not None and not isinstance(fields["title"], str):
         fields = {}
@@ -174,16 +170,38 @@ def _check_reserved_names(settings: Settings, report: Report) -> None:
             )
 
 
-def _check_figures(settings: Settings, report: Report, skip: set[Path]) -> None:
-    """SVG and HTML files beside the pages: a browser runs their script when it opens them."""
+def _check_figures(settings: Settings, report: Report, skip: set[Path]) -> dict[str, tuple[SourceSpan, list]]:
+    """SVG, HTML and CSS files beside the pages: a browser runs their script when it opens them,
+    and fetches what they name. Returns each SVG's remote loads (docs-relative path -> (span,
+    loads)): whether they happen depends on how pages use the figure (validation/figures.py)."""
+    figures = {}
     for path in files_under(settings.docs_dir, skip):
-        if path.suffix.lower() in ACTIVE_SUFFIXES:
-            span = SourceSpan(settings.rel(path))
-            try:  # a figure in another encoding still works in a browser: read it leniently
-                text = path.read_bytes().decode("utf-8", errors="replace")
-            except OSError:
-                continue  # unreadable: nothing a browser could run either
+        suffix = path.suffix.lower()
+        if suffix not in ACTIVE_SUFFIXES and suffix != ".css":
+            continue
+        span = SourceSpan(settings.rel(path))
+        try:  # a figure in another encoding still works in a browser: read it leniently
+            text = path.read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            continue  # unreadable: nothing a browser could run or fetch either
+        if suffix != ".css":
             report_active_content(text, span, report)
+        loads = remote_loads(text, css=suffix == ".css")
+        if suffix == ".svg" and loads:
+            figures[path.relative_to(settings.docs_dir).as_posix()] = (span, loads)
+        else:
+            for load in loads:
+                report_remote_load(span, load, report)
+    return figures
+
+
+def report_remote_load(span: SourceSpan, load, report: Report, also: str = "") -> None:
+    report.error(
+        span.at(load.line, load.col),
+        "privacy.remote-resource",
+        f"{load.label} loads '{load.url}' from another site{also}",
+        "ship the file inside the course (next to the page) so copies make no third-party request",
+    )
 
 
 def _load_module(settings: Settings, folder: Path, report: Report, links: dict, skip: set[Path]) -> Module | None:

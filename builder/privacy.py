@@ -7,9 +7,11 @@ links (<a href>) stay allowed: they open only when clicked.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .html_scan import StartTag, scheme_of, start_tags, url_of
 
@@ -43,6 +45,11 @@ class RemoteLoad:
     col: int
     url: str
     what: str  # the tag or "css"
+
+    @property
+    def label(self) -> str:
+        """What makes the request, for a message: `<img>`, or a CSS url() or @import."""
+        return "a CSS url() or @import" if self.what == "css" else f"<{self.what}>"
 
 
 def is_remote(url: str) -> bool:
@@ -134,6 +141,78 @@ def _at(text: str, offset: int, url: str) -> RemoteLoad:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return RemoteLoad(line, col, url, "css")
+
+
+@dataclass(frozen=True)
+class FigureUse:
+    line: int
+    col: int
+    url: str
+    as_image: bool  # shown as a picture (<img>, <picture>, CSS): its own loads are blocked
+    alt: str | None  # an <img>'s alt attribute, None when it has none
+
+
+# Where a browser shows an SVG as a picture, in "secure static mode": it runs no script and loads
+# nothing, not even from its own site. Anywhere else (a link, <object>, <embed>, <iframe>) it opens
+# as a document of its own, which fetches whatever it names.
+_IMAGE_ATTRS = {("img", "src"), ("img", "srcset"), ("source", "srcset"), ("image", "href"),
+                ("image", "xlink:href"), ("input", "src")}
+_FIGURE = re.compile(r"\.svgz?$", re.I)
+
+
+def is_figure(url: str) -> bool:
+    """Whether URL names an SVG file (a query or fragment aside)."""
+    return bool(_FIGURE.search(re.split(r"[?#]", url_of(url), maxsplit=1)[0]))
+
+
+def figure_uses(text: str) -> list[FigureUse]:
+    """Every reference to an SVG file in the HTML of TEXT (a built page, or the raw HTML of a
+    Markdown page), and whether it shows it as a picture or opens it as a document."""
+    if ".svg" not in text.lower():
+        return []
+    found = []
+    for tag in start_tags(text):
+        for name, value in tag.attrs:
+            if name == "style":
+                found += [FigureUse(tag.line, tag.col, url, True, None) for url in _css_refs(value) if is_figure(url)]
+                continue
+            if name not in _LOAD_ATTRS:
+                continue
+            urls = [p.split()[0] for p in value.split(",") if p.strip()] if name.endswith("srcset") else [value]
+            image = (tag.name, name) in _IMAGE_ATTRS
+            found += [FigureUse(tag.line, tag.col, url, image, tag.get("alt") if tag.name == "img" else None)
+                      for url in urls if is_figure(url)]
+    return found
+
+
+def _css_refs(css: str) -> list[str]:
+    return [_CSS_ESCAPE.sub(_unescape_css, next(g for g in m.groups() if g is not None)) for m in _CSS_URL.finditer(css)]
+
+
+def opened_figures(site: Path, figures: set[str]) -> set[str]:
+    """Those of FIGURES (site-relative paths) that a built page links to or embeds as a document."""
+    opened = set()
+    for page in sorted(site.rglob("*.htm*")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        base = posixpath.dirname(page.relative_to(site).as_posix())
+        for use in figure_uses(text):
+            if not use.as_image and not is_remote(use.url):
+                path = unquote(urlsplit(url_of(use.url)).path)
+                target = posixpath.normpath(posixpath.join(base, path)) if path else ""
+                if target in figures:
+                    opened.add(target)
+    return opened
+
+
+def split_figures(site: Path, problems: list[tuple[str, RemoteLoad]]):
+    """(errors, figure loads no browser makes): a figure's remote loads are blocked while every
+    page shows it only as a picture, so they are not errors (course check warns about them)."""
+    figures = {path for path, _ in problems if is_figure(path)}
+    if not figures:
+        return problems, []
+    opened = opened_figures(site, figures)
+    blocked = [(p, load) for p, load in problems if p in figures and p not in opened]
+    return [pl for pl in problems if pl not in blocked], blocked
 
 
 def scan_site(site: Path, scanned: dict[str, list[RemoteLoad]] | None = None) -> list[tuple[str, RemoteLoad]]:

@@ -57,3 +57,47 @@ def test_build_with_a_remote_script_in_a_theme_override_fails_and_keeps_the_site
     assert status == 1
     assert "index.html:" in output and "loads 'https://analytics.example.org/t.js' from another site [privacy.remote-request]" in output
     assert (course / "site" / "index.html").read_text() == before
+
+
+FONT_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n'
+            '<style>@import url("https://fonts.example.org/css?family=Drawn");</style>\n<text y="5">Term</text>\n</svg>\n')
+
+
+def test_check_and_build_agree_on_a_figure_with_a_web_font(tmp_path):
+    """Issue 11: shown only as a picture, a figure's web font is never fetched (a warning, and the
+    build goes on); once a page links to the figure, check and build both refuse it."""
+    course = copy_project("minimal", tmp_path)
+    overlay(course, "=== modules/01-basics/timeline.svg\n" + FONT_SVG +
+            "=== modules/01-basics/03-timeline.md\n# Timeline\n\n![The school year as a timeline](timeline.svg)\n")
+    status, output = run_cli("check", "--root", str(course))
+    assert status == 0 and "modules/01-basics/timeline.svg:2:1: warning:" in output and "[privacy.figure-remote]" in output
+    status, output = run_cli("build", "--root", str(course))
+    assert status == 0, output
+    assert "privacy.remote-request" not in output
+    assert (course / "site" / "01-basics" / "timeline.svg").read_text() == FONT_SVG
+    assert run_cli("check", "--strict", "--root", str(course))[0] == 1
+
+    before = (course / "site" / "index.html").read_text()
+    overlay(course, "=== modules/01-basics/03-timeline.md\n# Timeline\n\n![The school year](timeline.svg)\n\n[Full size](timeline.svg)\n")
+    status, output = run_cli("check", "--root", str(course))
+    assert status == 1
+    assert "modules/01-basics/03-timeline.md:5 opens this figure as a page" in output
+    assert run_cli("build", "--root", str(course))[0] == 1
+    assert (course / "site" / "index.html").read_text() == before
+
+
+def test_the_site_scan_tells_pictures_from_documents(tmp_path):
+    """privacy.split_figures on a built site: <img> and CSS backgrounds block a figure's loads;
+    a link or <object> opens it as a document (paths relative to the page that refers to it)."""
+    from builder.privacy import scan_site, split_figures
+
+    site = tmp_path / "site"
+    for rel in ("a/pic.svg", "b/doc.svg", "c/bg.svg"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(FONT_SVG)
+    (site / "a" / "index.html").write_text('<img src="pic.svg" alt=""><div style="background:url(../c/bg.svg)"></div>')
+    (site / "x" / "y").mkdir(parents=True)
+    (site / "x" / "y" / "index.html").write_text('<img src="../../b/doc.svg" alt=""> <a href="../../b/doc.svg#top">open</a>')
+    errors, blocked = split_figures(site, scan_site(site))
+    assert [path for path, _ in errors] == ["b/doc.svg"]
+    assert sorted(path for path, _ in blocked) == ["a/pic.svg", "c/bg.svg"]

@@ -31,6 +31,7 @@ class RawLink:
     line: int
     col: int
     attr_problem: str | None = None  # an unreadable `{…}` attribute list right after it
+    html: bool = False  # written in raw HTML (only figure references are collected from it)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -15,6 +15,7 @@ from ..model import Course, Page
 from ..html_scan import scheme_of, url_of
 from ..privacy import is_remote
 from . import item_quality
+from .figures import check_figure_loads
 from .packaging import check_lms_packages
 
 
@@ -28,6 +29,7 @@ class Sources:
     broken_quizzes: frozenset[str] = frozenset()  # quizzes and "quiz/question"s left out after an error
     unread_pages: bool = False  # a page could not be read: its embeds are unknown
     lms: str = ""  # the LMS package the course is meant for (mkdocs.yml's `lms:`), if any
+    figures: dict = field(default_factory=dict)  # SVG (docs-relative) -> (span, its remote loads)
 
 
 def all_pages(course: Course) -> list[Page]:
@@ -192,6 +194,8 @@ def check_links(course: Course, sources: Sources, report: Report) -> None:
     pages = {p.src: p for p in all_pages(course)}
     for page in pages.values():
         for link in sources.links.get(page.src, ()):
+            if link.html:
+                continue  # raw HTML: only its figure references are collected (validation/figures.py)
             span = page.span.at(link.line, link.col)
             if link.is_image and not link.alt.strip():
                 report.warning(
@@ -353,5 +357,6 @@ CHECKS = (
     check_links,
     check_reviews,
     check_lms_packages,
+    check_figure_loads,
     item_quality.check_item_writing,  # last: style advice once everything above is sound
 )

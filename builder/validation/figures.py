@@ -1,0 +1,59 @@
+"""SVG figures that name files on another site (a drawing tool's web fonts, most often).
+
+Whether the browser fetches them depends on how the pages use the figure: shown as a picture
+(`![…](fig.svg)`, `<img>`), an SVG loads nothing at all; linked or embedded as a document
+(`[…](fig.svg)`, `<object>`, `<iframe>`), it fetches everything it names. So the first is a
+warning (a learner who opens the figure on its own still makes the request) and the second an
+error, the very split the build's own scan of the site makes (privacy.split_figures).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from ..diagnostics import Report
+from ..html_scan import url_of
+from ..model import Course
+
+_HINT = "save the figure without links to other sites (in Inkscape: fonts as paths, Save As 'Optimized SVG'), or delete the @import or <link>"
+
+
+def check_figure_loads(course: Course, sources, report: Report) -> None:
+    if not sources.figures:
+        return
+    opened: dict[str, tuple] = {}  # figure -> (page, link) of the first page that opens it as a document
+    for page in course.pages():
+        for link in sources.links.get(page.src, ()):
+            target = _target(page.src, link.target)
+            if target in sources.figures and not link.is_image:
+                opened.setdefault(target, (page, link))
+    for figure, (span, loads) in sorted(sources.figures.items()):
+        if figure in opened:
+            page, link = opened[figure]
+            where = f"{page.span.path}:{link.line}"
+            for load in loads:
+                report.error(
+                    span.at(load.line, load.col),
+                    "privacy.remote-resource",
+                    f"{load.label} loads '{load.url}' from another site, and {where} opens this figure as a page, which makes that request",
+                    _HINT,
+                )
+        else:
+            for load in loads:
+                report.warning(
+                    span.at(load.line, load.col),
+                    "privacy.figure-remote",
+                    f"{load.label} names '{load.url}' on another site; pages show this figure only as a picture, "
+                    "which loads nothing (the text falls back to a local font), but a learner who opens it on its own makes that request",
+                    _HINT,
+                )
+
+
+def _target(page_src: str, target: str) -> str:
+    """The docs-relative path a link of PAGE_SRC points at ('' for a remote or empty one)."""
+    parts = urlsplit(url_of(target))
+    if parts.scheme or parts.netloc:
+        return ""
+    path = unquote(parts.path)
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_src), path)) if path else ""
