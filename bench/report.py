@@ -53,9 +53,9 @@ def added_inline_bytes(ours: str, pages: str) -> int:
 
 
 def runtime_bytes() -> dict[str, int]:
-    from builder.render.runtime import runtime_source  # course.js is joined from builder/assets/runtime/
+    from builder.render.runtime import learner_pages_source, runtime_source  # joined from builder/assets/runtime/
 
-    return {"course.js": len(runtime_source().encode()), "course.css": (ASSETS / "course.css").stat().st_size}
+    return {"course.js": len(runtime_source().encode()), "course-pages.js": len(learner_pages_source().encode()), "course.css": (ASSETS / "course.css").stat().st_size}
 
 
 def index_text(site: Path) -> str:
@@ -131,6 +131,10 @@ def learner_targets(found: dict | None) -> list[Figure]:
         value = found[name]["start"] if found else None
         rows.append(Figure(key, label, f"{value:.0f} ms" if found else "not measured", f"≤ {limit} ms",
                            (value <= limit) if found else None))
+        own = found[name].get("own") if found else None
+        rows.append(Figure(key + "_own", f"{label.split(' (')[0]}: the runtime's own work (its start → data-cb-ready)",
+                           f"{own:.0f} ms" if own is not None else "not measured", f"≤ {limit} ms",
+                           (own <= limit) if own is not None else None))
     m = (found or {}).get("manifest")
     rows.append(Figure("manifest", f"manifest.js ({fmt_bytes(m['bytes'])}): compile + run, CPU 4x slower" if m
                        else "manifest.js: compile + run", f"{m['compile'] + m['run']:.1f} ms" if m else "not measured",
@@ -143,6 +147,9 @@ def learner_table(r: dict) -> str:
     lines = [f"| learner start-up, Chromium, CPU 4x slower (median of {r['learner_runs']} loads) | |", "|---|---|",
              f"| content page (with a check): DOMContentLoaded → data-cb-ready | {found['content']['start']:.0f} ms |",
              f"| My progress: DOMContentLoaded → data-cb-ready | {found['progress']['start']:.0f} ms |"]
+    for name, label in (("content", "content page"), ("progress", "My progress")):
+        if found[name].get("own") is not None:
+            lines.append(f"| {label}: the runtime's own work, its start → data-cb-ready | {found[name]['own']:.0f} ms |")
     m = found.get("manifest")
     if m:
         lines.append(f"| manifest.js ({fmt_bytes(m['bytes'])}): compile / run | {m['compile']:.1f} ms / {m['run']:.1f} ms |")

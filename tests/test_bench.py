@@ -19,7 +19,7 @@ import run  # noqa: E402
 
 FIGURES = {"build_overhead", "build_overhead_one", "build_overhead_cpu", "build_vs_mkdocs", "build_vs_quiz", "check", "page_html",
            "page_html_max", "runtime", "inline", "site", "memory", "index_share", "index_leaks", "serve",
-           "start_content", "start_progress", "manifest"}
+           "start_content", "start_progress", "start_content_own", "start_progress_own", "manifest"}
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +91,7 @@ def test_learner_start_up_is_measured_in_chromium(tiny, tmp_path, browser):
     assert found["manifest"]["bytes"] == (site / "assets" / "course" / "manifest.js").stat().st_size
     rows = {f.key: f for f in report.learner_targets(found)}
     assert rows["start_content"].value.endswith(" ms") and rows["manifest"].value.endswith(" ms")
+    assert rows["start_content_own"].value.endswith(" ms") and found["content"]["own"] > 0
 
 
 def test_report_without_mkdocs_quiz_skips_its_figure():
@@ -104,4 +105,4 @@ def test_report_without_mkdocs_quiz_skips_its_figure():
     assert rows["start_content"].result == "SKIP" and rows["manifest"].result == "—"
     assert all(f.result == "PASS" for k, f in rows.items() if f.ok is not None)
     assert {k for k, f in rows.items() if f.ok is None} == {"build_vs_quiz", "build_vs_mkdocs", "build_overhead_cpu", "start_content",
-                                                            "start_progress", "manifest"}
+                                                            "start_progress", "start_content_own", "start_progress_own", "manifest"}

@@ -8,7 +8,7 @@ from ..editions import FACILITATOR, LEARNER
 from ..model import LEARNER_PAGE_NAMES, Course
 from . import markdown
 from .quiz_html import dom_id, key_name, strings_json
-from .runtime import runtime_source
+from .runtime import learner_pages_source, runtime_source
 from .session import session_markdown, session_src
 from .strings import t
 from .theme_text import escaped
@@ -145,7 +145,7 @@ def asset_files(course: Course, url_of) -> dict[str, str]:
     """The learner's runtime (JS and CSS), shipped inside the site: no CDN, nothing remote."""
     import json
 
-    files = {f"{ASSET_DIR}/course.js": runtime_source()}
+    files = {f"{ASSET_DIR}/course.js": runtime_source(), f"{ASSET_DIR}/course-pages.js": learner_pages_source()}
     for name in ("course.css", "course-print.css"):
         files[f"{ASSET_DIR}/{name}"] = (resources.files("builder") / "assets" / name).read_text(encoding="utf-8")
     files[f"{ASSET_DIR}/strings.js"] = f"window.CB_STRINGS={strings_json()};\n"

@@ -16,8 +16,11 @@ function fillFrame() {
     c.classList.toggle("cb-card--done", !!s.done);
     c.querySelector("[data-cb-status]").replaceChildren(...[].concat(statusText(s)), s.score == null ? "" : " " + t("card_score", {score: s.score}));
   });
-  const time = D.querySelector("[data-cb-time]"), all = M.course.minutes, done = M.modules.reduce((n, m) => n + (state(m).done ? m.minutes : 0), 0);
-  if (time) time.textContent = t("home_done", {done: hours(done), all: hours(all), left: hours(all - done)});
+  const time = D.querySelector("[data-cb-time]"), all = M.course.minutes;
+  if (time) { // only the home page: every module's status costs time on every page of a large course
+    const done = M.modules.reduce((n, m) => n + (state(m).done ? m.minutes : 0), 0);
+    time.textContent = t("home_done", {done: hours(done), all: hours(all), left: hours(all - done)});
+  }
   const cont = D.querySelector("[data-cb-continue]"), go = pages[obj(data.last).p] || M.modules[0];
   if (!cont || !go) return;
   cont.firstElementChild.textContent = t(go === M.modules[0] ? "start" : "continue");

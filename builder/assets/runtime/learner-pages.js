@@ -9,12 +9,6 @@ const table = (caption, head, rows, foot) => h("table", {}, caption ? h("caption
   h("tbody", {}, rows.map(r => h("tr", {}, r.map((x, i) => h(i ? "td" : "th", i ? {"data-label": head[i]} : {scope: "row"}, x))))), foot);
 const dash = () => h("span", {}, h("span", {"aria-hidden": "true"}, "–"), h("span", {class: "cb-visually-hidden"}, t("none")));
 
-function statusText(s) {
-  if (s.done) return [icon(true), " " + t("status_done")];
-  if (!s.started) return t("status_todo");
-  return t("status_read", {read: s.read, pages: s.pages}) + (s.tests && !s.passed ? " " + t("status_test") : "") + (s.required ? " " + t("status_required", {n: s.required}) : "");
-}
-
 function progressView(v) {
   const box = h("div"), msg = h("p", {class: "cb-msg", role: "status"}), say = text => { msg.textContent = text; };
   const review = h("div", {class: "cb-plan"}), undo = h("p", {class: "cb-tools"});

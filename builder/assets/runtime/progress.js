@@ -34,6 +34,12 @@ function status(m) {
     done: ok ? day(dates.sort().pop() || now()) : null};
 }
 
+function statusText(s) { // a module's status in words (home cards, My progress)
+  if (s.done) return [icon(true), " " + t("status_done")];
+  if (!s.started) return t("status_todo");
+  return t("status_read", {read: s.read, pages: s.pages}) + (s.tests && !s.passed ? " " + t("status_test") : "") + (s.required ? " " + t("status_required", {n: s.required}) : "");
+}
+
 function quizEntry(id, mine) { // what the completion record holds for one quiz (mine: with the reflections)
   const q = M.quizzes[id], s = quiz(id), known = q.questions.map(x => x.id), answers = {};
   let e;

@@ -23,7 +23,11 @@ async function init() {
   const visit = pages[page] && save({last: {p: page, d: now()}});
   await guard("part_failed", null, watchReading);
   D.querySelectorAll("form.cb-quiz").forEach(f => guard("quiz_failed", f, () => initQuiz(f)));
-  D.querySelectorAll("[data-cb-view]").forEach(v => VIEWS[v.dataset.cbView] && guard("part_failed", v, () => live.push(VIEWS[v.dataset.cbView](v))));
+  const views = D.querySelectorAll("[data-cb-view]");
+  let VIEWS = null;
+  if (views.length) try { VIEWS = await learnerPages(); } catch (e) { guard("part_failed", views[0], () => { throw e; }); }
+  if (mine !== gen) return;
+  if (VIEWS) views.forEach(v => VIEWS[v.dataset.cbView] && guard("part_failed", v, () => live.push(VIEWS[v.dataset.cbView](v))));
   guard("part_failed", null, markNav);
   guard("part_failed", null, markLinks);
   banner();
@@ -35,8 +39,18 @@ async function init() {
   performance.measure("cb:start", {start: t0}); // the runtime's own start-up, for the benchmark
 }
 
+// The learner pages' parts (course-pages.js, beside this script) load only where a page shows one.
+const HERE = D.currentScript ? D.currentScript.src : "";
+let part = null;
+function learnerPages() {
+  return part = part || new Promise((ok, no) => D.head.append(h("script", {src: new URL("course-pages.js", HERE).href,
+    onload: () => (window.CB_PAGES ? ok(window.CB_PAGES(shared())) : no(Error("course-pages.js"))), onerror: () => { part = null; no(Error("course-pages.js")); }})));
+}
+
 // mkdocs-material's document$ emits each page of instant navigation; from file:// with instant
-// navigation on, it completes without emitting, so DOMContentLoaded starts the first page too.
+// navigation on, it completes without emitting, so the first page starts on its own: at once when
+// its marker is there (this script comes last in <body>, so the page above it is parsed), not
+// after the theme's own start-up at DOMContentLoaded, which takes longer than ours.
 let started = null;
 function start() { const el = D.querySelector(".cb-page") || D.body; if (el !== started) { started = el; init(); } }
 if (D.documentElement.hasAttribute("data-cb-storage")) serveStorage();
@@ -44,5 +58,5 @@ else if (M && S) {
   listen();
   M.modules.forEach(m => m.pages.forEach(p => { pages[p.id] = Object.assign({module: m}, p); }));
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
-  if (D.readyState === "loading") D.addEventListener("DOMContentLoaded", start); else start();
+  if (D.readyState !== "loading" || D.querySelector(".cb-page")) start(); else D.addEventListener("DOMContentLoaded", start);
 }

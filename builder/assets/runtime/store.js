@@ -91,7 +91,7 @@ async function load() {
     } catch (_) { mode = "local"; notice = t("frame_failed"); }
   }
   try { raw = raw || await send({op: "all"}); } catch (_) { raw = {}; broken = true; }
-  data = {};
+  for (const k in data) delete data[k]; // emptied in place: course-pages.js holds this object
   const aside = {};
   for (const k in raw) {
     const v = parse(raw[k]);
