@@ -37,15 +37,15 @@ function abs(rel, base) {
   const u = new URL(rel, base || root).href;
   return u.startsWith("file:") ? u.replace(/\/(?=#|$)/, "/index.html") : u;
 }
-// An absolute URL as a lookup key: no query or fragment, no index.html, one encoding. String work
-// only: marking a 1,000-page navigation must not parse 1,000 URLs.
-const same = u => { u = u.replace(/[?#].*$/, "").replace(/index\.html$/, ""); try { return decodeURI(u); } catch (_) { return u; } };
-let byUrl = null; // page by its URL, built once per site root
+// A URL below the site root as a lookup key: no query or fragment, no index.html, one encoding.
+// String work only, and only on the URL looked up: the manifest's URLs are keys as they are
+// (site-relative, as MkDocs writes them), so marking a 1,000-page course parses none of them.
+const same = u => { u = u.replace(/[?#].*$/, "").replace(/index\.html$/, ""); if (!u.includes("%")) return u; try { return decodeURI(u); } catch (_) { return u; } };
+let byUrl = null; // page by its site-relative URL
 function pageAt(u) { // u: an absolute URL (a link's .href)
-  if (!byUrl || byUrl.root !== root.href) {
+  if (!byUrl) {
     byUrl = new Map();
-    byUrl.root = root.href;
-    for (const id in pages) byUrl.set(same(root.href + pages[id].url.replace(/^\.\//, "")), pages[id]);
+    for (const id in pages) { const k = pages[id].url; byUrl.set(k.includes("%") ? same(k) : k === "./" ? "" : k, pages[id]); }
   }
-  return byUrl.get(same(u));
+  return u.startsWith(root.href) ? byUrl.get(same(u.slice(root.href.length))) : undefined;
 }
