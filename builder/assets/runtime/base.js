@@ -12,8 +12,12 @@ const now = () => new Date().toISOString();
 const wait = ms => new Promise(ok => setTimeout(ok, ms));
 const pad = n => String(n).padStart(2, "0");
 const day = s => { const d = new Date(s); return isNaN(d) ? null : d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); };
-const nice = s => { const d = new Date(s); return isNaN(d) ? "" : d.toLocaleDateString(D.documentElement.lang || undefined, {year: "numeric", month: "long", day: "numeric"}); };
-const hours = min => (Math.round(min / 60 * 100) / 100).toLocaleString(D.documentElement.lang || undefined);
+// Intl formatters are made once per language: toLocaleString makes a new one at every call, about
+// 1 ms each on a slow phone, and My progress writes hundreds of figures on a large course.
+const formats = {};
+const intl = (kind, make) => { const l = D.documentElement.lang || ""; return formats[kind + l] || (formats[kind + l] = make(l || undefined)); };
+const nice = s => { const d = new Date(s); return isNaN(d) ? "" : intl("date", l => new Intl.DateTimeFormat(l, {year: "numeric", month: "long", day: "numeric"})).format(d); };
+const hours = min => intl("number", l => new Intl.NumberFormat(l)).format(Math.round(min / 60 * 100) / 100);
 const esc = s => String(s).replace(/[&<>"]/g, c => "&#" + c.charCodeAt(0) + ";");
 const textOf = html => { const e = D.createElement("div"); e.innerHTML = html; return e.textContent.trim(); };
 
