@@ -218,3 +218,17 @@ def test_an_assessment_lists_each_section_to_reread_once(context, server):
     links = [a.get_attribute("href") for a in form.locator(".cb-review a").all()]
     assert links and len(links) == len(set(links)), links
     assert form.locator(".cb-question .cb-review").count() == 0
+
+
+def test_learner_pages_whose_script_does_not_load_say_so_and_the_rest_works(lenient, server):
+    """course-pages.js (My progress, journal, record) is a second file: when it cannot load, the
+    view says so, the page is still ready and its navigation marked, and the next page works."""
+    page = lenient.new_page()
+    page.route("**/assets/course/course-pages.js", lambda route: route.abort())
+    visit(page, server.url("journey") + "01-welcome/01-start/")
+    visit(page, server.url("journey") + "progress/")
+    assert "could not load" in page.locator("[data-cb-view] .cb-failed").inner_text()
+    assert page.locator(".md-nav--primary .cb-mark").count() >= 1
+    page.unroute("**/assets/course/course-pages.js")
+    visit(page, server.url("journey") + "record/")
+    page.locator("#cb-name").wait_for()
