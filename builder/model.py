@@ -68,6 +68,7 @@ class Question:
     answers: tuple[str, ...] = ()  # short_answer
     feedback: str | None = None  # short_answer, matching, ordering, cloze: shown when wrong
     pairs: tuple[Pair, ...] = ()
+    reuse: bool = False  # matching: one option may go beside several left items
     items: tuple[str, ...] = ()
     text: str | None = None  # cloze
     blanks: tuple[Blank, ...] = ()

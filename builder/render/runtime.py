@@ -16,6 +16,7 @@ CORE = (
     "store.js",
     "grading.js",
     "progress.js",
+    "arrange.js",
     "quiz-ui.js",
     "nav.js",
     "reading.js",

@@ -40,7 +40,7 @@ TYPE_FIELDS = {
         "if_false": Field("text"),
     },
     "short_answer": {"answers": Field("list", True), "feedback": Field("text")},
-    "matching": {"pairs": Field("list", True), "feedback": Field("text")},
+    "matching": {"pairs": Field("list", True), "reuse": Field("bool"), "feedback": Field("text")},
     "ordering": {"items": Field("list", True), "feedback": Field("text")},
     "cloze": {"text": Field("text", True), "blanks": Field("map", True), "feedback": Field("text")},
     "reflection": {},
@@ -246,7 +246,26 @@ def _matching(check, fields, path, base) -> Question | None:
         _too_few(check, path + ("pairs",), base["id"], "pairs")
     if len(pairs) < 2:
         return None
-    return Question(**base, pairs=tuple(pairs), feedback=fields.get("feedback"))
+    reuse = fields.get("reuse", False)
+    if not reuse:
+        _check_reuse(check, pairs, base["id"])
+    return Question(**base, pairs=tuple(pairs), reuse=reuse, feedback=fields.get("feedback"))
+
+
+def _check_reuse(check: FieldChecker, pairs: list[Pair], question_id: str) -> None:
+    """Each option goes beside one left item unless the author allows reuse: a right side needed
+    twice could not be placed twice."""
+    first: dict[str, Pair] = {}
+    for pair in pairs:
+        if pair.right in first:
+            check.report.error(
+                pair.span,
+                "question.option-reused",
+                f"question '{question_id}' needs the option '{_short(pair.right)}' twice "
+                f"(first on line {first[pair.right].span.line}), but each option can be used once",
+                "add 'reuse: true' to the question to let learners place one option beside several items",
+            )
+        first.setdefault(pair.right, pair)
 
 
 def _ordering(check, fields, path, base) -> Question | None:

@@ -5,11 +5,7 @@ function read(f, q) { // the answer in the form, in the stored representation; u
     case "single": case "multiple": { const v = all("input:checked").map(i => +i.value).sort((a, b) => a - b); return v.length ? v : undefined; }
     case "true_false": { const i = f.querySelector("input:checked"); return i ? i.value === "0" : undefined; }
     case "short_answer": case "reflection": { const v = f.querySelector("input[type=text], textarea").value; return v.trim() ? v : undefined; }
-    case "matching": case "ordering": {
-      const v = [];
-      all("li[data-index]").forEach(li => { const s = li.querySelector("select").value; v[li.dataset.index] = q.type === "ordering" ? +s : s; });
-      return v.every(Boolean) ? v : undefined;
-    }
+    case "matching": case "ordering": return arranged(f, q);
     case "cloze": { const v = {}; all("[data-blank]").forEach(b => { v[b.dataset.blank] = b.value; }); return Object.values(v).every(x => x.trim()) ? v : undefined; }
   }
 }
@@ -20,7 +16,7 @@ function write(f, q, a) {
   if (q.type === "single" || q.type === "multiple") all("input").forEach(i => { i.checked = Array.isArray(a) && a.includes(+i.value); });
   else if (q.type === "true_false") all("input").forEach(i => { i.checked = (i.value === "0") === a; });
   else if (q.type === "short_answer") f.querySelector("input").value = String(a);
-  else if (Array.isArray(a)) all("li[data-index]").forEach(li => { li.querySelector("select").value = a[li.dataset.index] == null ? "" : a[li.dataset.index]; });
+  else if (Array.isArray(a)) rearrange(f, q, a);
   else if (q.type === "cloze") all("[data-blank]").forEach(b => { b.value = obj(a)[b.dataset.blank] || ""; });
 }
 
@@ -39,6 +35,7 @@ function clear(f) {
   f.classList.remove("cb-question--right", "cb-question--wrong");
   f.querySelectorAll(".cb-choice").forEach(li => { li.classList.remove("cb-choice--right", "cb-choice--wrong"); li.querySelector(".cb-choice__feedback").textContent = ""; li.querySelector("input").removeAttribute("aria-describedby"); });
   f.querySelector(".cb-question__feedback").textContent = "";
+  unmark(f);
 }
 
 function show(f, q, a, test) { // feedback for one answered question (an assessment lists its reviews once, below)
@@ -60,7 +57,7 @@ function show(f, q, a, test) { // feedback for one answered question (an assessm
     });
   }
   box.append(h("p", {class: "cb-verdict"}, icon(g.ok), " " + t(g.ok ? "correct" : g.part ? "partly" : "incorrect"),
-    !g.ok && g.total > 1 ? " " + t("parts_right", g) : null));
+    !g.ok && g.total > 1 ? " " + t("parts_right", g) : null), q.pairs || q.items ? marks(f, q, a) : "");
   if (!g.ok && q.feedback) box.insertAdjacentHTML("beforeend", q.feedback);
   if (q.explanation) box.append(h("div", {class: "cb-explanation", html: "<p><strong>" + esc(t("explanation")) + "</strong></p>" + q.explanation}));
   if (!g.ok && q.review && !test) box.append(reviewLink(q.review));
@@ -81,6 +78,7 @@ function initQuiz(form) {
   const id = key.id, test = key.kind === "assessment", Q = {}, F = {}, slot = "q:" + id;
   key.questions.forEach(q => { Q[q.id] = q; });
   form.querySelectorAll(".cb-question").forEach(f => { if (Q[f.dataset.question]) F[f.dataset.question] = f; });
+  Object.values(F).forEach(f => { if (f.querySelector(".cb-live")) arrange(f); });
   const result = form.querySelector(".cb-quiz__result"), actions = form.querySelector(".cb-quiz__actions"), submit = actions.querySelector("button");
   const again = button(t("new_attempt"), restart);
   again.hidden = true;
@@ -109,7 +107,7 @@ function initQuiz(form) {
     list = list.filter(q => F[q.id]);
   }
   const graded = () => list.filter(q => q.type !== "reflection");
-  const lock = on => form.querySelectorAll(".cb-question:not(.cb-question--reflection) :is(input, select)").forEach(x => { x.disabled = on; });
+  const lock = on => form.querySelectorAll(".cb-question:not(.cb-question--reflection) :is(input, select, button:not(.cb-button))").forEach(x => { x.disabled = on; });
 
   function check() {
     const s = quiz(id), a = Object.assign({}, obj(s.a)), ok = Object.assign({}, obj(s.ok));
@@ -130,7 +128,7 @@ function initQuiz(form) {
     if (missing.length) {
       result.textContent = t("answer_all", {list: missing.join(", ")});
       const f = F[graded()[missing[0] - 1].id];
-      f.querySelector("input, select, textarea").focus();
+      f.querySelector("input, select, textarea, button").focus();
       return;
     }
     const right = graded().filter(q => grade(q, a[q.id]).ok).length, score = Math.round(100 * right / graded().length);
@@ -162,7 +160,7 @@ function initQuiz(form) {
     restoreReflections();
     result.textContent = t("attempt", {n, count: graded().length});
     submit.hidden = false; again.hidden = true;
-    const first = list.length && F[list[0].id].querySelector("input, select, textarea");
+    const first = list.length && F[list[0].id].querySelector("input, select, textarea, button");
     if (first) first.focus();
   }
 
