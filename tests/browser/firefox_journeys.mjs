@@ -43,7 +43,7 @@ async function answer(page, quiz, qid, value) {
   else if (qid === "boil") await click(page, `${f} input[value="${value ? 0 : 1}"]`);
   else if (qid === "cat") await page.type(`${f} input[type=text]`, value);
   else if (qid === "even") for (const i of value) await click(page, `${f} li[data-index="${i}"] input`);
-  else if (qid === "sounds") for (const [i, v] of value.entries()) await page.select(`${f} li[data-index="${i}"] select`, v);
+  else if (qid === "sounds") for (const [i, v] of value.entries()) { await click(page, `${f} li[data-index="${i}"] .cb-slot`); await click(page, `${f} .cb-chip[data-v="${v}"]`); }
   else throw new Error(`no answer for ${qid}`);
 }
 

@@ -26,12 +26,19 @@ def answer(field, kind: str, value) -> None:
         field.locator(f'input[value="{0 if value else 1}"]').check()
     elif kind in ("short_answer", "reflection"):
         field.locator("input[type=text], textarea").fill(value)
-    elif kind == "matching":
+    elif kind == "matching":  # press a row, then its option (the drag path: tests/browser/test_arrange.py)
+        options = field.locator(".cb-chip").evaluate_all("cs => cs.map(c => c.dataset.v)")
         for i, text in enumerate(value):
-            field.locator(f'li[data-index="{i}"] select').select_option(label=text)
-    elif kind == "ordering":
-        for i, position in enumerate(value):
-            field.locator(f'li[data-index="{i}"] select').select_option(value=str(position))
+            field.locator(".cb-slot").nth(i).click()
+            field.locator(".cb-chip").nth(options.index(text)).click()
+    elif kind == "ordering":  # move each item up to its place with its button
+        if [value[int(i)] for i in _order(field)] == sorted(value):  # already so: move one item down and back
+            field.locator('.cb-move[data-step="1"]').first.click()
+            field.locator('.cb-move[data-step="-1"]').nth(1).click()
+        for position in range(len(value)):
+            index = value.index(position + 1)
+            for _ in range(_order(field).index(str(index)) - position):
+                field.locator(f'li[data-index="{index}"] .cb-move[data-step="-1"]').click()
     elif kind == "cloze":
         for name, text in value.items():
             blank = field.locator(f'[data-blank="{name}"]')
@@ -41,6 +48,11 @@ def answer(field, kind: str, value) -> None:
                 blank.fill(text)
     else:
         raise ValueError(kind)
+
+
+def _order(field) -> list[str]:
+    """An ordering question's items (data-index) as shown, top to bottom."""
+    return field.locator(".cb-order > li").evaluate_all("ls => ls.map(l => l.dataset.index)")
 
 
 def answer_drawn(page, quiz: str, table: dict) -> list[str]:

@@ -43,7 +43,7 @@ async function answer(frame, qid, value) {
   if (qid === "boil") await frame.locator(`${f} input[value="${value ? 0 : 1}"]`).click();
   else if (qid === "cat") await frame.type(`${f} input[type=text]`, value);
   else if (qid === "even") for (const i of value) await frame.locator(`${f} li[data-index="${i}"] input`).click();
-  else if (qid === "sounds") for (const [i, v] of value.entries()) await frame.select(`${f} li[data-index="${i}"] select`, v);
+  else if (qid === "sounds") for (const [i, v] of value.entries()) { await frame.locator(`${f} li[data-index="${i}"] .cb-slot`).click(); await frame.locator(`${f} .cb-chip[data-v="${v}"]`).click(); }
 }
 async function attempt(frame, table) {
   const ids = await frame.$$eval('form[data-quiz="practice-end"] fieldset.cb-question:not([hidden])', fs => fs.map(f => f.dataset.question));
