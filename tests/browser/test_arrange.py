@@ -9,11 +9,15 @@ Space and Escape; the live region says what happened.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from browser.learner import runtime_ready, submit
 from browser.test_accessibility import axe
-from conftest import copy_project, run_cli
+from conftest import REPO, copy_project, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -243,3 +247,16 @@ def test_axe_and_phone_width_in_every_state(browser, site, scheme):
     assert small == []
     context.close()
     assert {state: v for state, v in found.items() if v} == {}
+
+
+def test_firefox_keyboard_path(site):
+    """Firefox ESR: both question types by keyboard alone, announcements and per-position marks."""
+    node = shutil.which("node") or "/usr/bin/node"
+    if not Path("/usr/bin/firefox-esr").exists() or not Path(node).exists():
+        pytest.skip("firefox-esr or node is not installed")
+    if not (REPO / "node_modules" / "puppeteer-core").exists():
+        pytest.fail("puppeteer-core is missing: run `npm ci` at the repository root")
+    script = Path(__file__).with_name("arrange_firefox.mjs")
+    result = subprocess.run([node, str(script), site], cwd=REPO, capture_output=True, text=True, timeout=180)
+    print(result.stdout + result.stderr)
+    assert result.returncode == 0 and "keyboard path passed" in result.stdout, result.stdout + result.stderr
