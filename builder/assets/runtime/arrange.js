@@ -2,36 +2,36 @@
    (keyboard, screen readers, no pointer at all), each change announced in the question's live
    region. The state lives in the DOM (a slot's data-v, the items' order), read and written in the
    stored representation of docs/learner.md. */
-const rows = f => [...f.querySelectorAll(".cb-pair, .cb-order > li")];
-const label = li => li.querySelector(".cb-pair__left, .cb-order__text").textContent;
-const slots = f => [...f.querySelectorAll(".cb-slot")];
-const say = (f, m) => { const l = f.querySelector(".cb-live"); l.textContent = l.textContent === m ? m + "\u00a0" : m; };
+const rowsOf = f => [...f.querySelectorAll(".cb-pair, .cb-order > li")];
+const rowText = li => li.querySelector(".cb-pair__left, .cb-order__text").textContent;
+const slotsOf = f => [...f.querySelectorAll(".cb-slot")];
+const announce = (f, m) => { const l = f.querySelector(".cb-live"); l.textContent = l.textContent === m ? m + "\u00a0" : m; };
 
 function arranged(f, q) { // the answer shown, or undefined; an order counts once the teacher has moved an item
-  if (q.type === "matching") { const v = slots(f).map(s => s.dataset.v); return v.every(Boolean) ? v : undefined; }
+  if (q.type === "matching") { const v = slotsOf(f).map(s => s.dataset.v); return v.every(Boolean) ? v : undefined; }
   const v = [];
-  rows(f).forEach((li, p) => { v[li.dataset.index] = p + 1; });
+  rowsOf(f).forEach((li, p) => { v[li.dataset.index] = p + 1; });
   return f.dataset.moved ? v : undefined;
 }
 
 function rearrange(f, q, a) { // show an answer (undefined: the question as first shown)
-  if (q.type === "matching") slots(f).forEach((s, i) => put(s, a && a[i]));
+  if (q.type === "matching") slotsOf(f).forEach((s, i) => fillSlot(s, a && a[i]));
   else {
     const ol = f.querySelector(".cb-order");
-    (a ? rows(f).sort((x, y) => a[x.dataset.index] - a[y.dataset.index]) : ol.cbFirst).forEach(li => ol.append(li));
+    (a ? rowsOf(f).sort((x, y) => a[x.dataset.index] - a[y.dataset.index]) : ol.cbFirst).forEach(li => ol.append(li));
     a ? (f.dataset.moved = 1) : delete f.dataset.moved;
   }
-  pick(f);
-  used(f);
+  pickUp(f);
+  showUsed(f);
 }
 
-function put(s, v) { // a matching row's slot shows its option, or "Choose…" when empty
+function fillSlot(s, v) { // a matching row's slot shows its option, or "Choose…" when empty
   if (v) s.dataset.v = v; else delete s.dataset.v;
   s.textContent = v || t("choose");
 }
 
-function used(f) { // without reuse, an option in a row says so in the bank (placing it again moves it)
-  const reuse = f.querySelector("[data-reuse]"), taken = slots(f).map(s => s.dataset.v);
+function showUsed(f) { // without reuse, an option in a row says so in the bank (placing it again moves it)
+  const reuse = f.querySelector("[data-reuse]"), taken = slotsOf(f).map(s => s.dataset.v);
   f.querySelectorAll(".cb-chip").forEach(c => {
     const on = !reuse && taken.includes(c.dataset.v);
     c.classList.toggle("cb-chip--used", on);
@@ -39,43 +39,43 @@ function used(f) { // without reuse, an option in a row says so in the bank (pla
   });
 }
 
-function pick(f, b) { // the chip or slot picked for a move (none: b undefined)
+function pickUp(f, b) { // the chip or slot picked for a move (none: b undefined)
   if (f.cbPick) f.cbPick.removeAttribute("aria-pressed");
   f.cbPick = b;
   if (b) b.setAttribute("aria-pressed", "true");
 }
 
-function done(f, m) {
-  pick(f);
-  used(f);
-  say(f, m);
+function afterMove(f, m) {
+  pickUp(f);
+  showUsed(f);
+  announce(f, m);
   f.dispatchEvent(new Event("change", {bubbles: true}));
 }
 
-function place(f, v, s, from) { // option v into slot s; from: the slot it leaves (a swap); without reuse, another row holding v gives it up
-  const old = s.dataset.v, row = x => label(x.parentNode), out = [t("placed", {option: v, row: row(s)})];
-  const leave = from ? [from] : f.querySelector("[data-reuse]") ? [] : slots(f).filter(x => x !== s && x.dataset.v === v);
+function placeOption(f, v, s, from) { // option v into slot s; from: the slot it leaves (a swap); without reuse, another row holding v gives it up
+  const old = s.dataset.v, row = x => rowText(x.parentNode), out = [t("placed", {option: v, row: row(s)})];
+  const leave = from ? [from] : f.querySelector("[data-reuse]") ? [] : slotsOf(f).filter(x => x !== s && x.dataset.v === v);
   leave.forEach(x => {
-    put(x, from && old);
+    fillSlot(x, from && old);
     out.push(from && old ? t("placed", {option: old, row: row(x)}) : t("taken_off", {option: v, row: row(x)}));
   });
-  put(s, v);
-  done(f, out.join(" "));
+  fillSlot(s, v);
+  afterMove(f, out.join(" "));
 }
 
-function press(f, b) { // a chip or slot pressed (click, Enter, Space): select-then-place, in either order
+function pressed(f, b) { // a chip or slot pressed (click, Enter, Space): select-then-place, in either order
   const sel = f.cbPick, chip = b.classList.contains("cb-chip"), v = b.dataset.v;
   if (sel && sel !== b && !(chip && sel.classList.contains("cb-chip")) && (sel.dataset.v || chip)) {
-    if (chip) { place(f, v, sel); sel.focus(); } // a row first, then its option: back to the row
-    else place(f, sel.dataset.v, b, sel.classList.contains("cb-slot") ? sel : undefined);
+    if (chip) { placeOption(f, v, sel); sel.focus(); } // a row first, then its option: back to the row
+    else placeOption(f, sel.dataset.v, b, sel.classList.contains("cb-slot") ? sel : undefined);
     return;
   }
-  pick(f, sel === b ? undefined : b);
+  pickUp(f, sel === b ? undefined : b);
   if (f.cbPick && !chip) (f.querySelector(".cb-chip:not(.cb-chip--used)") || f.querySelector(".cb-chip")).focus();
-  say(f, !f.cbPick ? "" : chip ? t("picked", {option: v}) : t("pick_option", {row: label(b.parentNode)}));
+  announce(f, !f.cbPick ? "" : chip ? t("picked", {option: v}) : t("pick_option", {row: rowText(b.parentNode)}));
 }
 
-function drag(e, b, moved, end) { // follow one pointer from pointerdown until it is lifted
+function trackPointer(e, b, moved, end) { // follow one pointer from pointerdown until it is lifted
   if (e.button || b.disabled) return;
   const go = ev => moved(ev), stop = ev => {
     removeEventListener("pointermove", go); removeEventListener("pointerup", stop); removeEventListener("pointercancel", stop);
@@ -84,17 +84,17 @@ function drag(e, b, moved, end) { // follow one pointer from pointerdown until i
   addEventListener("pointermove", go); addEventListener("pointerup", stop); addEventListener("pointercancel", stop);
 }
 
-function marks(f, q, a) { // after checking: ✓ or ✗ and a word on each row or position, and the wrong ones named
+function rowMarks(f, q, a) { // after checking: ✓ or ✗ and a word on each row or position, and the wrong ones named
   const wrong = [];
-  rows(f).forEach(li => {
+  rowsOf(f).forEach(li => {
     const i = +li.dataset.index, ok = Array.isArray(a) && a[i] === (q.type === "matching" ? q.pairs[i] : i + 1);
     li.classList.add(ok ? "cb-row--right" : "cb-row--wrong");
     li.append(h("span", {class: "cb-row-mark"}, icon(ok), " " + t(ok ? "correct" : "incorrect")));
-    if (!ok) wrong.push(t("quote", {text: label(li)}));
+    if (!ok) wrong.push(t("quote", {text: rowText(li)}));
   });
   return wrong.length ? h("p", {}, t("wrong_at", {list: wrong.join(", ")})) : "";
 }
-const unmark = f => rows(f).forEach(li => { li.classList.remove("cb-row--right", "cb-row--wrong"); li.querySelectorAll(".cb-row-mark").forEach(m => m.remove()); });
+const unmarkRows = f => rowsOf(f).forEach(li => { li.classList.remove("cb-row--right", "cb-row--wrong"); li.querySelectorAll(".cb-row-mark").forEach(m => m.remove()); });
 
 function arrange(f) {
   const ol = f.querySelector(".cb-order");
@@ -103,14 +103,14 @@ function arrange(f) {
   let skip = false;
   f.addEventListener("click", e => {
     const b = e.target.closest(".cb-chip, .cb-slot");
-    if (b && !skip) press(f, b);
+    if (b && !skip) pressed(f, b);
   });
-  f.addEventListener("keydown", e => { if (e.key === "Escape" && f.cbPick) { pick(f); say(f, ""); } });
+  f.addEventListener("keydown", e => { if (e.key === "Escape" && f.cbPick) { pickUp(f); announce(f, ""); } });
   f.addEventListener("pointerdown", e => {
     const b = e.target.closest(".cb-chip, .cb-slot[data-v]");
     if (!b) return;
     let ghost = null, over = null;
-    drag(e, b, ev => {
+    trackPointer(e, b, ev => {
       if (!ghost && Math.hypot(ev.clientX - e.clientX, ev.clientY - e.clientY) < 8) return;
       ghost = ghost || D.body.appendChild(h("div", {class: "cb-ghost", "aria-hidden": "true"}, b.dataset.v));
       ghost.style.transform = "translate(" + ev.clientX + "px," + ev.clientY + "px)";
@@ -125,17 +125,17 @@ function arrange(f) {
       if (over) over.classList.remove("cb-over");
       if (!up || !over || over === b) return;
       const v = b.dataset.v, slot = b.classList.contains("cb-slot");
-      if (over.classList.contains("cb-slot")) place(f, v, over, slot ? b : undefined);
-      else if (slot) { put(b); done(f, t("taken_off", {option: v, row: label(b.parentNode)})); }
+      if (over.classList.contains("cb-slot")) placeOption(f, v, over, slot ? b : undefined);
+      else if (slot) { fillSlot(b); afterMove(f, t("taken_off", {option: v, row: rowText(b.parentNode)})); }
     });
   });
   f.querySelectorAll(".cb-chip").forEach(c => { c.dataset.v = c.textContent; });
-  used(f);
+  showUsed(f);
 }
 
 function arrangeOrder(f, ol) {
   const items = () => [...ol.children];
-  const moved = li => { f.dataset.moved = 1; done(f, t("moved", {item: label(li), n: items().indexOf(li) + 1, total: items().length})); };
+  const moved = li => { f.dataset.moved = 1; afterMove(f, t("moved", {item: rowText(li), n: items().indexOf(li) + 1, total: items().length})); };
   const to = (li, i) => { const rest = items().filter(x => x !== li); ol.insertBefore(li, rest[Math.max(0, i)] || null); };
   ol.cbFirst = items();
   ol.addEventListener("click", e => {
@@ -148,11 +148,11 @@ function arrangeOrder(f, ol) {
   });
   ol.addEventListener("pointerdown", e => {
     const li = e.target.closest("li");
-    if (!li || e.target.closest("button") || (e.pointerType !== "mouse" && !e.target.closest(".cb-grip"))) return;
+    if (!li || e.button || e.target.closest("button") || li.querySelector("button").disabled || (e.pointerType !== "mouse" && !e.target.closest(".cb-grip"))) return;
     const from = items().indexOf(li);
     e.preventDefault();
     li.classList.add("cb-drag");
-    drag(e, li.querySelector("button"), ev => { // the item takes the place of the one the pointer has passed the middle of
+    trackPointer(e, li.querySelector("button"), ev => { // the item takes the place of the one the pointer has passed the middle of
       const y = ev.clientY, box = x => x.getBoundingClientRect(), over = items().find(x => x !== li && box(x).top <= y && y < box(x).bottom);
       if (!over) return;
       const k = items().indexOf(over), mid = box(over).top + box(over).height / 2;

@@ -35,7 +35,7 @@ function clear(f) {
   f.classList.remove("cb-question--right", "cb-question--wrong");
   f.querySelectorAll(".cb-choice").forEach(li => { li.classList.remove("cb-choice--right", "cb-choice--wrong"); li.querySelector(".cb-choice__feedback").textContent = ""; li.querySelector("input").removeAttribute("aria-describedby"); });
   f.querySelector(".cb-question__feedback").textContent = "";
-  unmark(f);
+  unmarkRows(f);
 }
 
 function show(f, q, a, test) { // feedback for one answered question (an assessment lists its reviews once, below)
@@ -57,7 +57,7 @@ function show(f, q, a, test) { // feedback for one answered question (an assessm
     });
   }
   box.append(h("p", {class: "cb-verdict"}, icon(g.ok), " " + t(g.ok ? "correct" : g.part ? "partly" : "incorrect"),
-    !g.ok && g.total > 1 ? " " + t("parts_right", g) : null), q.pairs || q.items ? marks(f, q, a) : "");
+    !g.ok && g.total > 1 ? " " + t("parts_right", g) : null), q.pairs || q.items ? rowMarks(f, q, a) : "");
   if (!g.ok && q.feedback) box.insertAdjacentHTML("beforeend", q.feedback);
   if (q.explanation) box.append(h("div", {class: "cb-explanation", html: "<p><strong>" + esc(t("explanation")) + "</strong></p>" + q.explanation}));
   if (!g.ok && q.review && !test) box.append(reviewLink(q.review));
