@@ -260,3 +260,34 @@ def test_firefox_keyboard_path(site):
     result = subprocess.run([node, str(script), site], cwd=REPO, capture_output=True, text=True, timeout=180)
     print(result.stdout + result.stderr)
     assert result.returncode == 0 and "keyboard path passed" in result.stdout, result.stdout + result.stderr
+
+
+def test_touch_drag_by_the_grip_and_by_an_option_on_a_phone(browser, site):
+    """A finger (Chromium's touch input: pointer events of type touch) drags an item by its grip and an
+    option onto a row."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    open_page(page, site)
+    cdp = context.new_cdp_session(page)
+
+    def swipe(source, target) -> None:  # as drag() with `past`, by a finger
+        target.scroll_into_view_if_needed()
+        source.scroll_into_view_if_needed()
+        a, b = source.bounding_box(), target.bounding_box()
+        x0, y0 = a["x"] + a["width"] / 2, a["y"] + a["height"] / 2
+        x1, y1 = b["x"] + b["width"] / 2, b["y"] + b["height"] / 2 + (b["height"] / 4 if b["y"] > a["y"] else -b["height"] / 4)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]})
+        for n in range(1, 11):
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x0 + (x1 - x0) * n / 10, "y": y0 + (y1 - y0) * n / 10}]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+    steps = field(page, "steps")
+    start = order(page)
+    last = start[-1]
+    swipe(steps.locator(f'li[data-index="{last}"] .cb-grip'), steps.locator(".cb-order > li").first)
+    assert order(page)[0] == last
+    assert live(page, "steps").endswith("moved to position 1 of 4.")
+    roles = field(page, "roles")
+    swipe(roles.locator(".cb-chip", has_text="A place to calm down"), roles.locator(".cb-slot").nth(2))
+    assert slots(page, "roles") == ["", "", ROLES[2]]
+    context.close()
