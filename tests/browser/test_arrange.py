@@ -17,6 +17,7 @@ import pytest
 
 from browser.learner import runtime_ready, submit
 from browser.test_accessibility import axe
+from browser.test_course_frame import SHOTS
 from conftest import REPO, copy_project, run_cli
 
 pytestmark = pytest.mark.browser
@@ -229,8 +230,10 @@ def test_ordering_by_drag_then_restored_after_reload(page, site):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_and_phone_width_in_every_state(browser, site, scheme):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 360, "height": 740}, has_touch=True)
+@pytest.mark.parametrize("width", [360, 1280])
+def test_axe_width_and_touch_targets_in_every_state(browser, site, scheme, width):
+    """axe-core clean, nothing sideways, 44 px targets; the checked quiz saved for a reviewer to look at."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800}, has_touch=width < 600)
     page = context.new_page()
     open_page(page, site)
     found = {"unanswered": axe(page)}
@@ -241,7 +244,9 @@ def test_axe_and_phone_width_in_every_state(browser, site, scheme):
     field(page, "steps").locator(".cb-move").first.click()
     submit(page, "arrange-check")
     found["checked"] = axe(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("form.cb-quiz").screenshot(path=str(SHOTS / f"matching-ordering-checked-{scheme}-{'phone' if width < 600 else 'desktop'}.png"))
     small = page.locator(".cb-slot, .cb-chip, .cb-move, .cb-grip").evaluate_all(
         "bs => bs.filter(b => b.getBoundingClientRect().height < 44 || b.getBoundingClientRect().width < 44).map(b => b.outerHTML)")
     assert small == []
