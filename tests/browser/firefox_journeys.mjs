@@ -82,7 +82,7 @@ async function journey(browser, run) {
   await submit(page, "welcome-check");
   check((await text(page, `${where} .cb-question__feedback`)).startsWith("✓ Correct."), "right answer: 'Correct.'");
   await page.type(`${field("welcome-check", "hopes")} textarea`, "Written in Firefox.");
-  await page.waitForFunction(f => document.querySelector(f + " .cb-reflection__status").textContent === "Saved.", {}, field("welcome-check", "hopes"));
+  await page.waitForFunction(f => document.querySelector(f + " .cb-reflection__status").textContent.startsWith("Saved at"), {}, field("welcome-check", "hopes"));
   step("check wrong then right, reflection saved");
 
   await visit(page, P.ideas); // another page sees what the first one stored

@@ -90,7 +90,12 @@ def storage(page) -> dict:
 
 
 def wait_saved(page, quiz: str, qid: str) -> None:
-    question(page, quiz, qid).locator(".cb-reflection__status").filter(has_text="Saved.").wait_for()
+    """The reflection as typed is stored (the status also shows an earlier save's time, from page load)."""
+    field = question(page, quiz, qid)
+    field.locator(".cb-reflection__status").filter(has_text="Saved at").wait_for()
+    page.wait_for_function("""([key, text]) => location.protocol === "file:" || Object.keys(localStorage)
+        .some(k => k.startsWith("cb:") && k.endsWith(key) && JSON.parse(localStorage.getItem(k)).t === text)""",
+                           arg=[f":r:{quiz}/{qid}", field.locator("textarea").input_value()])
 
 
 def runtime_ready(page) -> None:

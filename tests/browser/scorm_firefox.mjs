@@ -77,7 +77,7 @@ async function journey(browser, run) {
   await start.locator(`${field("welcome-check", "where")} li[data-index="0"] input`).click();
   await start.locator('form[data-quiz="welcome-check"] button.cb-button--check').click();
   await start.type(`${field("welcome-check", "hopes")} textarea`, REFLECTION);
-  await start.waitForFunction(f => document.querySelector(f + " .cb-reflection__status").textContent === "Saved.", {}, field("welcome-check", "hopes"));
+  await start.waitForFunction(f => document.querySelector(f + " .cb-reflection__status").textContent.startsWith("Saved at"), {}, field("welcome-check", "hopes"));
   let end = await go(page, "02-practice/practice-end.html");
   check((await attempt(end, WRONG)).includes("Not passed yet"), "first attempt fails");
   await end.locator('form[data-quiz="practice-end"] .cb-quiz__actions button:not([hidden]):not(.cb-button--check)').click();

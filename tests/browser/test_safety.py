@@ -98,7 +98,7 @@ def test_a_quiz_whose_key_does_not_load_says_so_and_never_submits(lenient, serve
     assert page.url == url  # no native submit: the answers never go into the URL
     plan = question(page, "practice-check", "plan")  # the other quiz on the page works
     answer(plan, "reflection", "Still saved.")
-    plan.locator(".cb-reflection__status").filter(has_text="Saved.").wait_for()
+    plan.locator(".cb-reflection__status").filter(has_text="Saved at").wait_for()
     assert page.locator(".md-nav--primary .cb-mark").count() >= 1
 
 
@@ -114,7 +114,7 @@ def test_a_quiz_that_throws_is_reported_and_the_rest_of_the_page_works(lenient, 
     assert any(m.startswith("Course Builder: cb-quiz") and "could not start" in m for m in messages), messages
     plan = question(page, "practice-check", "plan")
     answer(plan, "reflection", "Works.")
-    plan.locator(".cb-reflection__status").filter(has_text="Saved.").wait_for()
+    plan.locator(".cb-reflection__status").filter(has_text="Saved at").wait_for()
 
 
 def test_a_page_without_the_runtime_never_submits_answers_into_its_url(browser, server):
@@ -175,7 +175,7 @@ def test_an_older_file_never_overwrites_newer_work(context, server, tmp_path):
     visit(page, base + "01-welcome/01-start/")
     answer(question(page, "welcome-check", "hopes"), "reflection", "Newer text.")
     visit(page, base + "02-practice/practice-end/")
-    page.click("text=Start a new attempt")
+    page.click("text=Try again")
     answer_drawn(page, "practice-end", RIGHT)
     submit(page, "practice-end")
     visit(page, base + "progress/")
@@ -213,7 +213,7 @@ def test_an_assessment_lists_each_section_to_reread_once(context, server):
         submit(page, "practice-end")
         if {"boil", "even"} <= set(drawn):
             break
-        page.click("text=Start a new attempt")
+        page.click("text=Try again")
     assert {"boil", "even"} <= set(drawn)
     links = [a.get_attribute("href") for a in form.locator(".cb-review a").all()]
     assert links and len(links) == len(set(links)), links

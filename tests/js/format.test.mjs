@@ -73,3 +73,10 @@ test("answers must fit their question's type", () => {
 test("the same value whatever the order of its keys", () => {
   assert.equal(F.canon({b: 1, a: {d: [1, {y: 2, x: 1}], c: null}}), F.canon({a: {c: null, d: [1, {x: 1, y: 2}]}, b: 1}));
 });
+
+test("the attempts' history: both sides' attempts, one per date, oldest first", () => {
+  const h = (score, i) => ({score, passed: score >= 70, date: T(i)});
+  const out = F.merge("q:end", {n: 2, h: [h(40, 1), h(80, 3)]}, {n: 1, h: [h(40, 1), h(60, 2)]});
+  assert.deepEqual(plain(out.h), [h(40, 1), h(60, 2), h(80, 3)]);
+  assert.equal(F.merge("q:end", {n: 1}, {n: 1}).h, undefined, "no history, no key");
+});

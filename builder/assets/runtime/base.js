@@ -17,8 +17,12 @@ const day = s => { const d = new Date(s); return isNaN(d) ? null : d.getFullYear
 const formats = {};
 const intl = (kind, make) => { const l = D.documentElement.lang || ""; return formats[kind + l] || (formats[kind + l] = make(l || undefined)); };
 const nice = s => { const d = new Date(s); return isNaN(d) ? "" : intl("date", l => new Intl.DateTimeFormat(l, {year: "numeric", month: "long", day: "numeric"})).format(d); };
+const hm = s => intl("time", l => new Intl.DateTimeFormat(l, {hour: "2-digit", minute: "2-digit"})).format(new Date(s)); // "saved at 14:05", the learner's way
+const when = s => intl("when", l => new Intl.DateTimeFormat(l, {dateStyle: "medium", timeStyle: "short"})).format(new Date(s));
+const stamp = s => t("saved_at", {time: day(s) === day(now()) ? hm(s) : when(s)});
 const hours = min => intl("number", l => new Intl.NumberFormat(l)).format(Math.round(min / 60 * 100) / 100);
 const esc = s => String(s).replace(/[&<>"]/g, c => "&#" + c.charCodeAt(0) + ";");
+const words = s => { const n = (String(s).match(/\S*[\p{L}\p{N}]\S*/gu) || []).length; return t(n === 1 ? "word" : "words", {n}); }; // a word has a letter or a digit
 const textOf = html => { const e = D.createElement("div"); e.innerHTML = html; return e.textContent.trim(); };
 
 function h(tag, attrs, ...kids) {
@@ -33,6 +37,10 @@ function h(tag, attrs, ...kids) {
   e.append(...kids.flat().filter(x => x != null && x !== false));
   return e;
 }
+// a table with a header row and a header cell per row; data-label: each value's column, for phones
+const table = (caption, head, rows, foot) => h("table", {}, caption ? h("caption", {}, caption) : null,
+  h("thead", {}, h("tr", {}, head.map(x => h("th", {scope: "col"}, x)))),
+  h("tbody", {}, rows.map(r => h("tr", {}, r.map((x, i) => h(i ? "td" : "th", i ? {"data-label": head[i]} : {scope: "row"}, x))))), foot);
 const icon = ok => h("span", {class: "cb-icon", "aria-hidden": "true"}, ok ? "✓" : "✗");
 const button = (text, onclick, cls) => h("button", {type: "button", class: "cb-button " + (cls || ""), onclick}, text);
 

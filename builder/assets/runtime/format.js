@@ -7,10 +7,11 @@ const isInt = Number.isInteger;
 const each = (v, f) => isObj(v) && Object.values(v).every(f);
 const isAnswer = v => typeof v === "boolean" || typeof v === "string" || each(v, x => typeof x === "string") ||
   (Array.isArray(v) && v.every(x => isInt(x) || typeof x === "string"));
-const isAttempt = v => isObj(v) && isInt(v.score) && v.score >= 0 && v.score <= 100 && typeof v.passed === "boolean" &&
-  isDate(v.date) && each(v.answers, isAnswer) && Object.keys(v).every(k => /^(score|passed|date|answers)$/.test(k));
+const isTry = v => isObj(v) && isInt(v.score) && v.score >= 0 && v.score <= 100 && typeof v.passed === "boolean" && isDate(v.date);
+const isAttempt = v => isTry(v) && each(v.answers, isAnswer) && Object.keys(v).every(k => /^(score|passed|date|answers)$/.test(k));
 const QUIZ_FIELDS = {a: v => each(v, isAnswer), ok: v => each(v, x => typeof x === "boolean"), d: isDate,
-  n: v => isInt(v) && v >= 1, seed: isInt, cur: v => each(v, isAnswer), done: isAttempt, best: isAttempt, pass: isDate};
+  n: v => isInt(v) && v >= 1, seed: isInt, cur: v => each(v, isAnswer), done: isAttempt, best: isAttempt, pass: isDate,
+  h: v => Array.isArray(v) && v.length <= 50 && v.every(x => isTry(x) && Object.keys(x).length === 3)}; // h: the attempts' history, without answers
 const SHAPES = {
   p: isDate,
   last: v => isObj(v) && typeof v.p === "string" && isDate(v.d),
@@ -42,6 +43,12 @@ function fitsQuiz(v, questions) { // every answer of a known question has its ty
    matters: a visit, a pass and a best score never go back; the newer answer or text wins. */
 const later = (a, b) => (String(b || "") >= String(a || "") ? b : a);
 const earlier = (a, b) => (!a ? b : !b ? a : b < a ? b : a);
+const hist = (a, b) => { // both sides' attempts, one per date, the last 50
+  const m = {};
+  (a || []).concat(b || []).forEach(x => { m[x.date] = x; });
+  const v = Object.values(m).sort((x, y) => (x.date < y.date ? -1 : 1)).slice(-50);
+  return v.length ? v : undefined;
+};
 const better = (a, b) => (!a ? b : !b ? a : b.score > a.score || (b.score === a.score && b.date < a.date) ? b : a);
 function mergeQuiz(a, b) { // b is the incoming value
   const out = {};
@@ -53,7 +60,7 @@ function mergeQuiz(a, b) { // b is the incoming value
   const na = a.n || 1, nb = b.n || 1;
   const side = nb !== na ? (nb > na ? b : a) : a.done && (!b.done || a.done.date > b.done.date) ? a : b;
   Object.assign(out, {n: side.n, seed: side.seed === undefined ? a.seed : side.seed, cur: side.cur, done: side.done,
-    best: better(a.best, b.best), pass: earlier(a.pass, b.pass)});
+    best: better(a.best, b.best), pass: earlier(a.pass, b.pass), h: hist(a.h, b.h)});
   for (const k in out) if (out[k] === undefined) delete out[k];
   return out;
 }

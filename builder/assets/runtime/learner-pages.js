@@ -4,9 +4,6 @@ function download(name, text, type) {
   D.body.append(a); a.click(); a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 }
-const table = (caption, head, rows, foot) => h("table", {}, caption ? h("caption", {}, caption) : null,
-  h("thead", {}, h("tr", {}, head.map(x => h("th", {scope: "col"}, x)))),
-  h("tbody", {}, rows.map(r => h("tr", {}, r.map((x, i) => h(i ? "td" : "th", i ? {"data-label": head[i]} : {scope: "row"}, x))))), foot);
 const dash = () => h("span", {}, h("span", {"aria-hidden": "true"}, "–"), h("span", {class: "cb-visually-hidden"}, t("none")));
 
 function progressView(v) {
@@ -73,19 +70,20 @@ function journalView(v) {
   const groups = journalEntries(), title = t("journal_title", {course: M.course.title});
   // Markdown: each heading on one line, each entry a block quote line by line, so that nothing a teacher writes breaks it
   const line = s => s.split(/\s+/).join(" ").trim(), quote = s => s.trim().split(/\r?\n/).map(l => ("> " + l).trimEnd()).join("\n");
+  const meta = x => (x.t ? t("entry_meta", {words: words(x.t), saved: stamp(x.d)}) : t("not_written"));
   const md = () => "# " + line(title) + "\n\n" + groups.map(g => "## " + line(g.m.title) + "\n\n" + g.items.map(x =>
-    "### " + line(textOf(x.prompt || "")) + "\n\n" + (x.t ? quote(x.t) + "\n\n*" + t("written", {date: nice(x.d)}) + "*" : "*" + t("not_written") + "*") + "\n\n").join("")).join("");
-  const html = () => "<!doctype html><html lang=\"" + esc(D.documentElement.lang || "en") + "\"><meta charset=\"utf-8\"><title>" + esc(title) +
-    "</title><style>body{font:16px/1.5 sans-serif;max-width:42em;margin:2em auto;padding:0 1em}blockquote{white-space:pre-wrap;border-left:4px solid #888;margin:0 0 .5em;padding-left:1em}</style><h1>" + esc(title) + "</h1>" +
-    groups.map(g => "<h2>" + esc(g.m.title) + "</h2>" + g.items.map(x => "<div>" + (x.prompt || "") + "</div>" +
-      (x.t ? "<blockquote>" + esc(x.t.trim()) + "</blockquote><p><em>" + esc(t("written", {date: nice(x.d)})) + "</em></p>" : "<p><em>" + esc(t("not_written")) + "</em></p>")).join("")).join("") + "</html>";
+    "### " + line(textOf(x.prompt || "")) + "\n\n" + (x.t ? quote(x.t) + "\n\n" : "") + "*" + line(meta(x)) + "*\n\n").join("")).join("");
+  const html = () => "<!doctype html>\n<html lang=\"" + esc(D.documentElement.lang || "en") + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>" + esc(title) +
+    "</title><style>body{font:16px/1.5 sans-serif;max-width:42em;margin:2em auto;padding:0 1em}blockquote{white-space:pre-wrap;border-left:4px solid #888;margin:0 0 .5em;padding-left:1em}</style></head><body><h1>" + esc(title) + "</h1>" +
+    groups.map(g => "<section><h2>" + esc(g.m.title) + "</h2>" + g.items.map(x => "<section><h3>" + esc(textOf(x.prompt || "")) + "</h3>" +
+      (x.t ? "<blockquote>" + esc(x.t.trim()) + "</blockquote>" : "") + "<p><em>" + esc(meta(x)) + "</em></p></section>").join("") + "</section>").join("") + "</body></html>\n";
   const file = M.course.id + "-journal-" + day(now());
   v.replaceChildren(h("p", {class: "cb-journal__course"}, M.course.title + ". " + t("version", {v: M.course.version})), h("p", {class: "cb-noprint"}, t("journal_intro")),
     h("p", {class: "cb-tools"}, button(t("print"), () => print()), button(t("download_md"), () => download(file + ".md", md(), "text/markdown")),
       button(t("download_html"), () => download(file + ".html", html(), "text/html"))),
     ...(groups.length ? groups : [0]).map(g => !g ? h("p", {}, t("journal_empty")) : h("section", {class: "cb-journal__module"}, h("h2", {}, g.m.title), g.items.map(x => h("div", {class: "cb-journal__entry"},
       h("div", {class: "cb-journal__prompt", html: x.prompt || ""}),
-      x.t ? [h("blockquote", {class: "cb-journal__text"}, x.t.trim()), h("p", {class: "cb-journal__date"}, t("written", {date: nice(x.d)}))] : h("p", {}, h("em", {}, t("not_written"))),
+      x.t ? h("blockquote", {class: "cb-journal__text"}, x.t.trim()) : null, h("p", {class: "cb-journal__date"}, x.t ? meta(x) : h("em", {}, meta(x))),
       x.url ? h("p", {class: "cb-noprint"}, h("a", {href: abs(x.url)}, t(x.t ? "edit" : "write"), h("span", {class: "cb-visually-hidden"}, ": " + textOf(x.prompt || "")))) : null)))));
   return () => journalView(v);
 }

@@ -80,9 +80,11 @@ function initQuiz(form) {
   form.querySelectorAll(".cb-question").forEach(f => { if (Q[f.dataset.question]) F[f.dataset.question] = f; });
   Object.values(F).forEach(f => { if (f.querySelector(".cb-live")) arrange(f); });
   const result = form.querySelector(".cb-quiz__result"), actions = form.querySelector(".cb-quiz__actions"), submit = actions.querySelector("button");
-  const again = button(t("new_attempt"), restart);
+  // after an assessment: the result, the answers to review (after a pass, folded), another attempt, the history
+  const again = button(t("new_attempt"), restart), tail = h("p", {class: "cb-tools"}, again), past = h("div", {class: "cb-attempts"});
+  const review = h("details", {class: "cb-answers", hidden: true}, h("summary", {}, t("review_answers")));
+  if (test) result.after(review, tail, past);
   again.hidden = true;
-  if (test) actions.append(again);
   result.tabIndex = -1;
   const put = changes => save({[slot]: Object.assign({}, quiz(id), changes)});
   let list = [];
@@ -133,7 +135,8 @@ function initQuiz(form) {
     }
     const right = graded().filter(q => grade(q, a[q.id]).ok).length, score = Math.round(100 * right / graded().length);
     const done = {score, passed: score >= key.pass, date: now(), answers: a}, s = quiz(id), best = obj(s.best);
-    put({done, cur: undefined, best: typeof best.score === "number" && best.score >= score ? best : done, pass: s.pass || (done.passed ? done.date : undefined)});
+    put({done, cur: undefined, best: typeof best.score === "number" && best.score >= score ? best : done, pass: s.pass || (done.passed ? done.date : undefined),
+      h: tries().concat({score, passed: done.passed, date: done.date})});
     finish(done);
     result.focus();
   }
@@ -143,16 +146,34 @@ function initQuiz(form) {
     lock(true);
     const best = obj(quiz(id).best), reviews = [];
     graded().forEach(q => { if (q.review && !grade(q, obj(done.answers)[q.id]).ok && !reviews.includes(q.review)) reviews.push(q.review); });
+    const at = M.modules.findIndex(m => m.id === form.dataset.module), next = at < 0 ? null : M.modules[at + 1];
     result.replaceChildren(
       h("p", {class: "cb-verdict cb-verdict--" + (done.passed ? "pass" : "fail")}, icon(done.passed), " " + t(done.passed ? "passed" : "failed")),
       h("p", {}, t("score", {score: done.score, pass: key.pass}) + (typeof best.score === "number" ? " " + t("best", {score: best.score}) : "")),
-      ...(done.passed ? [] : reviews.map(reviewLink)));
+      ...(done.passed ? [h("p", {}, h("a", {class: "md-button md-button--primary cb-next", href: abs(next ? next.url : M.pages.record)}, t(next ? "next_module" : "to_record")))] : reviews.map(reviewLink)));
+    if (done.passed) review.append(...list.map(q => F[q.id]));
+    review.hidden = !done.passed;
+    again.textContent = t(done.passed ? "new_attempt" : "retry");
+    again.className = "cb-button" + (done.passed ? " cb-button--quiet" : "");
     submit.hidden = true; again.hidden = false;
+    history();
+  }
+
+  const tries = () => { const s = quiz(id); return s.h || (s.done ? [s.done].map(x => ({score: x.score, passed: x.passed, date: x.date})) : []); };
+  function history() { // every attempt, newest first
+    const all = tries().slice().reverse();
+    past.replaceChildren(...(all.length ? [table(t("attempts"), [t("col_date"), t("col_score"), t("col_result")],
+      all.map(x => [when(x.date), x.score + "%", [icon(x.passed), " " + t(x.passed ? "attempt_passed" : "attempt_failed")]]))] : []));
+  }
+  function unfold() { // the answers back in the form, for a new attempt
+    actions.before(...review.querySelectorAll(":scope > fieldset"));
+    review.hidden = true;
   }
 
   function restart() {
     const n = (quiz(id).n || 1) + 1;
     put({n, seed: rand(), done: undefined, cur: undefined});
+    unfold();
     form.reset();
     Object.values(F).forEach(clear);
     lock(false);
@@ -167,15 +188,26 @@ function initQuiz(form) {
   function restoreReflections() {
     Object.values(F).forEach(f => {
       const q = Q[f.dataset.question], box = f.querySelector("textarea");
-      if (q.type === "reflection" && box !== D.activeElement) box.value = reflection(id, q.id).t || "";
+      if (q.type !== "reflection") return;
+      const r = reflection(id, q.id), note = f.querySelector(".cb-reflection__status"), m = r.d ? stamp(r.d) : "";
+      if (box !== D.activeElement) box.value = r.t || "";
+      if (note.textContent !== m && !note.dataset.failed) note.textContent = m;
+      count(f);
     });
+  }
+  function count(f) { // the word count beside a reflection, outside its live status: it changes with every word
+    const note = f.querySelector(".cb-reflection__status");
+    let w = f.querySelector(".cb-words");
+    if (!w) note.before(w = h("p", {class: "cb-words"}));
+    w.textContent = words(f.querySelector("textarea").value);
   }
 
   function keep(f, q) { // a reflection is saved on every input, and once more when the page goes away
-    const box = f.querySelector("textarea"), note = f.querySelector(".cb-reflection__status"), k = "r:" + id + "/" + q.id;
+    const box = f.querySelector("textarea"), note = f.querySelector(".cb-reflection__status"), k = "r:" + id + "/" + q.id, d = now();
+    count(f);
     if (box.value === (reflection(id, q.id).t || "")) return;
-    save({[k]: box.value.trim() ? {t: box.value, d: now()} : undefined})
-      .then(ok => { const m = t(ok ? "saved" : "save_failed"); if (note.textContent !== m) note.textContent = m; });
+    save({[k]: box.value.trim() ? {t: box.value, d} : undefined})
+      .then(ok => { const m = ok ? stamp(d) : t("save_failed"); note.dataset.failed = ok ? "" : 1; if (note.textContent !== m) note.textContent = m; });
   }
 
   function edited(e) {
@@ -209,7 +241,7 @@ function initQuiz(form) {
     const s = quiz(id), done = obj(s.done);
     Object.values(F).forEach(clear);
     lock(false);
-    if (test) { submit.hidden = false; again.hidden = true; result.textContent = ""; }
+    if (test) { submit.hidden = false; again.hidden = true; result.textContent = ""; unfold(); history(); }
     layout();
     restoreReflections();
     if (test && done.answers) { graded().forEach(q => write(F[q.id], q, done.answers[q.id])); finish(done); }
