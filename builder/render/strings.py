@@ -34,6 +34,7 @@ STRINGS: dict[str, str] = {
     "next_module": "Continue to the next module",
     "to_record": "Go to your completion record",
     "attempts": "Your attempts",
+    "col_when": "Date",
     "col_result": "Result",
     "attempt_passed": "Passed",
     "attempt_failed": "Not passed",

@@ -162,7 +162,7 @@ function initQuiz(form) {
   const tries = () => { const s = quiz(id); return s.h || (s.done ? [s.done].map(x => ({score: x.score, passed: x.passed, date: x.date})) : []); };
   function history() { // every attempt, newest first
     const all = tries().slice().reverse();
-    past.replaceChildren(...(all.length ? [table(t("attempts"), [t("col_date"), t("col_score"), t("col_result")],
+    past.replaceChildren(...(all.length ? [table(t("attempts"), [t("col_when"), t("col_score"), t("col_result")],
       all.map(x => [when(x.date), x.score + "%", [icon(x.passed), " " + t(x.passed ? "attempt_passed" : "attempt_failed")]]))] : []));
   }
   function unfold() { // the answers back in the form, for a new attempt
