@@ -96,10 +96,17 @@ async function journey(browser, run) {
   await page.reload();
   await ready(page);
   check((await text(page, 'form[data-quiz="practice-end"] .cb-quiz__result')).includes("Your score: 0%"), "the failed attempt survives a reload");
-  await click(page, 'form[data-quiz="practice-end"] .cb-quiz__actions button:not([hidden])');
+  const reread = await page.$$eval('form[data-quiz="practice-end"] .cb-review a', as => as.map(a => a.getAttribute("href")));
+  check(reread.length > 0 && new Set(reread).size === reread.length && reread.every(h => h.includes("#")), `each section to re-read once: ${reread}`);
+  check(await page.$$eval('form[data-quiz="practice-end"] .cb-attempts tbody tr', rows => rows.length) === 1, "the failed attempt is listed");
+  await click(page, 'form[data-quiz="practice-end"] button::-p-text(Try again)');
   const drawn = await answerDrawn(page, RIGHT), retry = await submit(page, "practice-end");
   check(retry.includes("Passed. Well done."), `the retry passes (${drawn}: ${retry})`);
-  step("assessment failed, kept over a reload, retried and passed");
+  check(await text(page, 'form[data-quiz="practice-end"] a.cb-next') === "Go to your completion record", "a pass leads on to the record");
+  check(await page.$$eval('form[data-quiz="practice-end"] details.cb-answers:not([open]) fieldset.cb-question', fs => fs.length) === 3, "the answers, folded for review");
+  check(await page.$eval('form[data-quiz="practice-end"] button.cb-button--quiet:not([hidden])', b => b.textContent) === "Start a new attempt", "a new attempt is offered quietly");
+  check((await page.$$eval('form[data-quiz="practice-end"] .cb-attempts tbody tr', rows => rows.map(r => r.innerText))).length === 2, "both attempts are listed");
+  step("assessment failed (sections to re-read, try again), kept over a reload, retried and passed (next step, review, history)");
 
   for (const url of P.all) await readTo(page, url);
   await visit(page, P.progress);
@@ -133,7 +140,7 @@ async function journey(browser, run) {
   other.on("pageerror", error => errors.push(String(error)));
   await visit(other, P.end);
   await page.bringToFront(); // a background tab runs no animation frames, which clicks wait for
-  await click(page, 'form[data-quiz="practice-end"] .cb-quiz__actions button:not([hidden])');
+  await click(page, 'form[data-quiz="practice-end"] button::-p-text(Start a new attempt)');
   await answerDrawn(page, WRONG);
   check((await submit(page, "practice-end")).includes("Best so far: 100%."), "a failed attempt keeps the best");
   await other.waitForFunction(() => document.querySelector('form[data-quiz="practice-end"] .cb-quiz__result').innerText.includes("Your score: 0%"), {timeout: 10000});

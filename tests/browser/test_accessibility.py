@@ -18,13 +18,19 @@ def visit(page, url: str) -> None:
     runtime_ready(page)
 
 
+# WCAG 2.0 to 2.2, A and AA, and axe's best practices (headings in order, landmarks, unique ids ...)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
 def axe(page) -> list[str]:
-    """axe-core's violations on the whole page (all rules axe runs by default), one line each."""
+    """axe-core's violations on the whole page (the WCAG rules and the best practices), one line each."""
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `npm ci` at the repository root")
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("axe.run(document).then(r => r.violations)")
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}" for v in violations]
+    result = page.evaluate("""tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(r => ({violations: r.violations,
+        ran: [r.passes, r.violations, r.incomplete, r.inapplicable].flat().filter(x => x.tags.includes("best-practice")).length}))""", AXE_TAGS)
+    assert result["ran"] >= 25, "axe ran its best-practice rules"
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -55,7 +61,7 @@ def test_axe_finds_no_violation_in_any_state(browser, server, scheme):
     answer_drawn(page, "practice-end", WRONG)
     submit(page, "practice-end")
     found["assessment failed"] = axe(page)
-    page.click("text=Try again")
+    page.get_by_role("button", name="Try again").click()
     answer_drawn(page, "practice-end", RIGHT)
     submit(page, "practice-end")
     found["assessment passed"] = axe(page)
@@ -185,3 +191,32 @@ def test_the_completion_record_prints_on_one_clean_page(page, server):
     visit(page, base + "journal/")
     assert not page.locator(".cb-tools").is_visible() and page.locator(".cb-journal__text").is_visible()
     assert not page.locator(".cb-journal__entry a").first.is_visible()
+
+
+@pytest.fixture(scope="module")
+def shipped_site(server, tmp_path_factory):
+    """The repository's own course, built and mounted beside the test courses."""
+    from conftest import REPO, run_cli
+
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    status, output = run_cli("build", "--root", str(REPO), "--site-dir", str(site))
+    assert status == 0, output
+    server.mounts["/cpd/shipped/"] = site
+    return server.url("shipped")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_each_page_kind_of_the_shipped_course_passes_axe(browser, shipped_site, scheme):
+    """The real content too, in both palettes: the home page, every module overview, a content page,
+    a page of checks, the assessments, a references page and the learner's pages."""
+    page = browser.new_context(color_scheme=scheme).new_page()
+    visit(page, shipped_site)
+    urls = page.evaluate("""() => [location.href, ...CB_MANIFEST.modules.map(m => m.url), ...Object.values(CB_MANIFEST.pages)]
+        .concat(["02-trauma/02-window-of-tolerance/", "02-trauma/05-check-your-learning/", "02-trauma/06-references/", "05-final/01-final-assessment/"])
+        .map(u => new URL(u, location.href).href)""")
+    found = {}
+    for url in urls:
+        visit(page, url)
+        found[url.removeprefix(shipped_site)] = axe(page)
+    page.context.close()
+    assert {where: v for where, v in found.items() if v} == {}

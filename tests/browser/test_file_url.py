@@ -44,7 +44,7 @@ def test_from_disk_check_assessment_reload_and_record(page, server, tmp_path):
     visit(page, base + "02-practice/practice-end.html")
     answer_drawn(page, "practice-end", WRONG)
     assert "Not passed yet." in submit(page, "practice-end")
-    page.click("text=Try again")
+    page.get_by_role("button", name="Try again").click()
     answer_drawn(page, "practice-end", RIGHT)
     assert "Passed. Well done." in submit(page, "practice-end")
 

@@ -142,7 +142,7 @@ def test_assessment_fail_retry_pass_keeps_the_best_attempt(page, server):
     assert [shown.nth(i).get_attribute("data-question") for i in range(3)] == drawn
     assert "Your score: 0%" in form.locator(".cb-quiz__result").inner_text()
 
-    form.locator("text=Try again").click()
+    form.get_by_role("button", name="Try again").click()
     assert form.locator(".cb-quiz__result").inner_text() == "Attempt 2: answer the 3 questions below."
     assert not form.locator("fieldset:not([hidden]) input").first.is_disabled()
     assert form.locator(".cb-question--wrong").count() == 0

@@ -175,7 +175,7 @@ def test_an_older_file_never_overwrites_newer_work(context, server, tmp_path):
     visit(page, base + "01-welcome/01-start/")
     answer(question(page, "welcome-check", "hopes"), "reflection", "Newer text.")
     visit(page, base + "02-practice/practice-end/")
-    page.click("text=Try again")
+    page.get_by_role("button", name="Try again").click()
     answer_drawn(page, "practice-end", RIGHT)
     submit(page, "practice-end")
     visit(page, base + "progress/")
@@ -213,7 +213,7 @@ def test_an_assessment_lists_each_section_to_reread_once(context, server):
         submit(page, "practice-end")
         if {"boil", "even"} <= set(drawn):
             break
-        page.click("text=Try again")
+        page.get_by_role("button", name="Try again").click()
     assert {"boil", "even"} <= set(drawn)
     links = [a.get_attribute("href") for a in form.locator(".cb-review a").all()]
     assert links and len(links) == len(set(links)), links

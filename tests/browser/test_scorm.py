@@ -112,7 +112,7 @@ def first_session(ctx, lms, fmt) -> dict:
     end = goto(page, "02-practice/practice-end.html")
     answer_drawn(end, "practice-end", WRONG)
     assert "Not passed yet" in submit(end, "practice-end")
-    end.locator('form[data-quiz="practice-end"]').locator("text=Try again").click()
+    end.locator('form[data-quiz="practice-end"]').get_by_role("button", name="Try again").click()
     answer_drawn(end, "practice-end", RIGHT)
     assert "Passed" in submit(end, "practice-end")
     synced(page)

@@ -11,7 +11,7 @@ const isTry = v => isObj(v) && isInt(v.score) && v.score >= 0 && v.score <= 100 
 const isAttempt = v => isTry(v) && each(v.answers, isAnswer) && Object.keys(v).every(k => /^(score|passed|date|answers)$/.test(k));
 const QUIZ_FIELDS = {a: v => each(v, isAnswer), ok: v => each(v, x => typeof x === "boolean"), d: isDate,
   n: v => isInt(v) && v >= 1, seed: isInt, cur: v => each(v, isAnswer), done: isAttempt, best: isAttempt, pass: isDate,
-  h: v => Array.isArray(v) && v.length <= 50 && v.every(x => isTry(x) && Object.keys(x).length === 3)}; // h: the attempts' history, without answers
+  h: v => Array.isArray(v) && v.length <= 20 && v.every(x => isTry(x) && Object.keys(x).length === 3)}; // h: the attempts' history, without answers
 const SHAPES = {
   p: isDate,
   last: v => isObj(v) && typeof v.p === "string" && isDate(v.d),
@@ -43,10 +43,10 @@ function fitsQuiz(v, questions) { // every answer of a known question has its ty
    matters: a visit, a pass and a best score never go back; the newer answer or text wins. */
 const later = (a, b) => (String(b || "") >= String(a || "") ? b : a);
 const earlier = (a, b) => (!a ? b : !b ? a : b < a ? b : a);
-const hist = (a, b) => { // both sides' attempts, one per date, the last 50
+const hist = (a, b) => { // both sides' attempts, one per date, the last 20 (SCORM keeps them in 4,096 characters)
   const m = {};
   (a || []).concat(b || []).forEach(x => { m[x.date] = x; });
-  const v = Object.values(m).sort((x, y) => (x.date < y.date ? -1 : 1)).slice(-50);
+  const v = Object.values(m).sort((x, y) => (x.date < y.date ? -1 : 1)).slice(-20);
   return v.length ? v : undefined;
 };
 const better = (a, b) => (!a ? b : !b ? a : b.score > a.score || (b.score === a.score && b.date < a.date) ? b : a);

@@ -136,7 +136,7 @@ function initQuiz(form) {
     const right = graded().filter(q => grade(q, a[q.id]).ok).length, score = Math.round(100 * right / graded().length);
     const done = {score, passed: score >= key.pass, date: now(), answers: a}, s = quiz(id), best = obj(s.best);
     put({done, cur: undefined, best: typeof best.score === "number" && best.score >= score ? best : done, pass: s.pass || (done.passed ? done.date : undefined),
-      h: tries().concat({score, passed: done.passed, date: done.date})});
+      h: tries().concat({score, passed: done.passed, date: done.date}).slice(-20)});
     finish(done);
     result.focus();
   }
