@@ -1,7 +1,7 @@
 /* The course's frame (builder/render/course_home.py): module cards and the "continue" banner on the
    home page, module progress bars on every page, filled from the learner's progress. */
-function fillFrame() {
-  const mod = id => M.modules.find(m => m.id === id), st = {}, state = m => st[m.id] || (st[m.id] = status(m));
+function fillFrame(st) { // st: the modules' statuses known already
+  const mod = id => M.modules.find(m => m.id === id), state = m => st[m.id] || (st[m.id] = status(m));
   D.querySelectorAll("[data-cb-bar]").forEach(el => {
     const m = mod(el.dataset.cbBar), s = m && state(m);
     if (!s) return;
