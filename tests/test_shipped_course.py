@@ -47,3 +47,19 @@ def test_shipped_assessments_give_no_answer_cues():
     assert cues.mean_ratio < 1.05
     assert max(cues.positions.values()) / cues.singles <= 0.4
     assert cues.multi_ratio < 1.1
+
+
+def test_module_cards_number_modules_as_the_course_does():
+    """The shipped course calls its first module "Module 0" (folder 00-orientation): so do its cards;
+    a course whose folders are not all numbered counts 1, 2, …"""
+    from dataclasses import replace
+
+    from builder.render.course_home import module_numbers
+
+    report = Report()
+    course, report = load_course(load_settings(REPO, report), report)
+    numbers = module_numbers(course)
+    assert [numbers[m.id] for m in course.modules] == [0, 1, 2, 3, 4, 5]
+    assert "Start with Module 0" in (REPO / "modules" / "index.md").read_text()
+    unnumbered = replace(course, modules=(replace(course.modules[0], folder="orientation"), *course.modules[1:]))
+    assert [module_numbers(unnumbered)[m.id] for m in course.modules] == [1, 2, 3, 4, 5, 6]

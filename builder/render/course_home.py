@@ -29,6 +29,9 @@ def bar(label: str, module_id: str) -> str:
     )
 
 
+_NUMBERED = re.compile(r"^(\d+)[-_ .]")
+
+
 def home(course: Course, objectives: tuple[str, ...], url_of: Callable[[str], str]) -> str:
     """The block under the home page's title: continue banner, time, a card per module, objectives."""
     first = course.modules[0] if course.modules else None
@@ -38,7 +41,8 @@ def home(course: Course, objectives: tuple[str, ...], url_of: Callable[[str], st
         if first else ""
     )
     time = t("home_time", hours=_hours(course.total_minutes), n=len(course.modules))
-    cards = "".join(_card(course, i, m, url_of) for i, m in enumerate(course.modules, 1))
+    numbers = module_numbers(course)
+    cards = "".join(_card(course, numbers[m.id], m, url_of) for m in course.modules)
     goals = ""
     if objectives:
         items = "".join(f"<li>{_e(o)}</li>" for o in objectives)
@@ -47,6 +51,16 @@ def home(course: Course, objectives: tuple[str, ...], url_of: Callable[[str], st
         f'<div class="cb-home" data-search-exclude>{cont}<p class="cb-home__time" data-cb-time>{_e(time)}</p>'
         f'<ul class="cb-cards" aria-label="{_e(t("modules_caption"))}">{cards}</ul>{goals}</div>'
     )
+
+
+def module_numbers(course: Course) -> dict[str, int]:
+    """Each module's number as the course gives it: its folder's number when every module folder
+    is numbered (`00-orientation` is Module 0, as the course's own pages call it), else 1, 2, …"""
+    found = [_NUMBERED.match(m.folder) for m in course.modules]
+    numbers = [int(f.group(1)) for f in found if f]
+    if len(numbers) == len(course.modules) and len(set(numbers)) == len(numbers):
+        return {m.id: n for m, n in zip(course.modules, numbers)}
+    return {m.id: i for i, m in enumerate(course.modules, 1)}
 
 
 def _card(course: Course, number: int, module: Module, url_of) -> str:
