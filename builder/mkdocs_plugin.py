@@ -37,7 +37,7 @@ log = logging.getLogger("mkdocs.plugins.course")
 class CourseConfig(Config):
     course_id = c.Optional(c.Type(str))
     version = c.Type(str, default="0.0.0")
-    language = c.Type(str, default="en")
+    language = c.Optional(c.Type(str))  # the interface's language; default: theme.language
     quizzes_dir = c.Type(str, default="quizzes")
     sessions_dir = c.Type(str, default="sessions")
     organisation = c.Type(str, default="")  # printed on certificates and the workbook's cover

@@ -43,7 +43,7 @@ class Settings:
             course_id=str(plugin.get("course_id") or slug(title)[:64].strip("-") or "course"),
             title=title,
             version=str(plugin.get("version") or "0.0.0"),
-            language=str(plugin.get("language") or "en"),
+            language=str(plugin.get("language") or _theme_language(config.get("theme")) or "en"),
             lms=str(plugin.get("lms") or ""),
             sessions_dir=(root / str(plugin.get("sessions_dir") or "sessions")).resolve(),
             organisation=str(plugin.get("organisation") or ""),
@@ -92,6 +92,14 @@ VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,39}\Z")
 
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _theme_language(theme) -> str | None:
+    """theme.language from mkdocs.yml (a mapping) or from MkDocs' loaded Theme object."""
+    try:
+        return theme.get("language") if theme is not None and not isinstance(theme, str) else None
+    except AttributeError:
+        return None
 
 
 def load_settings(root: Path, report: Report) -> Settings | None:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..model import Question, Quiz
 from . import markdown
-from .strings import STRINGS, t
+from .strings import DEFAULT, t, table_json
 
 UrlFor = Callable[[str], str]  # "module/page.md#anchor" (relative to modules/) -> href
 
@@ -35,8 +35,8 @@ def environment() -> Environment:
     return env
 
 
-def render_quiz(quiz: Quiz, key_src: str, question_id: str | None = None) -> str:
-    """The quiz's form; its answer key lives in the cacheable script at key_src (see key_script)."""
+def render_quiz(quiz: Quiz, key_src: str, question_id: str | None = None, lang: str = DEFAULT) -> str:
+    """The quiz's form, its labels in lang; its answer key lives in the cacheable script at key_src (see key_script)."""
     questions = [q for q in quiz.questions if question_id in (None, q.id)]
     template = environment().get_template("quiz.html.j2")
     html = template.render(
@@ -45,6 +45,7 @@ def render_quiz(quiz: Quiz, key_src: str, question_id: str | None = None) -> str
         whole=question_id is None,
         key_name=key_name(quiz.id, question_id),
         key_src=key_src,
+        t=lambda key, **values: t(key, lang, **values),
     )
     # Only the indentation between tags goes: a line break inside text is a space, so words stay apart.
     return _BETWEEN_TAGS.sub("><", html).strip()
@@ -175,5 +176,5 @@ def key_script(quiz: Quiz, url_for: UrlFor, question_id: str | None = None) -> s
     return f"(window.CB_KEYS=window.CB_KEYS||{{}})[{name}]={data};\n"
 
 
-def strings_json() -> str:
-    return json.dumps(STRINGS, ensure_ascii=False, separators=(",", ":"))
+def strings_json(lang: str = DEFAULT) -> str:
+    return table_json(lang)

@@ -61,6 +61,6 @@ class QuizSlots:
         extra(quiz, question id) adds HTML after a form (the facilitator edition's answer key)."""
         for stub, quiz_id, question in self.rendered.pop(src, []):
             quiz = self.course.quizzes[quiz_id]
-            form = render_quiz(quiz, key_src(key_name(quiz_id, question)), question)
+            form = render_quiz(quiz, key_src(key_name(quiz_id, question)), question, self.course.info.language)
             output = output.replace(stub, form + (extra(quiz, question) if extra else ""), 1)
         return output

@@ -41,7 +41,7 @@ def navigation(course: Course, sessions: bool = False) -> list:
             pages.insert(1, {escaped(t("session_title", title=plan.title)): src})
         nav.append({escaped(module.title): pages})
     nav.extend({escaped(p.title): p.src} for p in course.extras)
-    nav.extend({escaped(t(key)): src} for src, key in LEARNER_PAGES.items())
+    nav.extend({escaped(t(key, course.info.language)): src} for src, key in LEARNER_PAGES.items())
     return nav
 
 
@@ -64,7 +64,7 @@ def generated_pages(course: Course, edition: str = LEARNER) -> dict[str, str]:
                 pages[page.src] = f"# {escaped(page.title)}\n\n```quiz\n{embed.quiz_id}\n```\n"
     for src, key in LEARNER_PAGES.items():
         view = src.removesuffix(".md")
-        pages[src] = f'# {t(key)}\n\n<div class="cb-view" data-cb-view="{view}"></div>\n'
+        pages[src] = f'# {t(key, course.info.language)}\n\n<div class="cb-view" data-cb-view="{view}"></div>\n'
     return pages
 
 
@@ -148,7 +148,7 @@ def asset_files(course: Course, url_of) -> dict[str, str]:
     files = {f"{ASSET_DIR}/course.js": runtime_source(), f"{ASSET_DIR}/course-pages.js": learner_pages_source()}
     for name in ("course.css", "course-print.css"):
         files[f"{ASSET_DIR}/{name}"] = (resources.files("builder") / "assets" / name).read_text(encoding="utf-8")
-    files[f"{ASSET_DIR}/strings.js"] = f"window.CB_STRINGS={strings_json()};\n"
+    files[f"{ASSET_DIR}/strings.js"] = f"window.CB_STRINGS={strings_json(course.info.language)};\n"
     data = json.dumps(manifest(course, url_of), ensure_ascii=False, separators=(",", ":"))
     files[f"{ASSET_DIR}/manifest.js"] = f"window.CB_MANIFEST={data};\n"
     files[STORAGE_PAGE] = storage_page()

@@ -1,9 +1,20 @@
-"""Every user-facing string of the learner's side, in one table, so translations can follow.
+"""Every user-facing string of the learner's side: the English table here, one table per other
+language in builder/render/locales/<lang>.yml (same keys, same placeholders).
 
-Templates read it through `t(key)`; the runtime receives the same table as JSON.
+Templates read it through `t(key)` (English) or `t(key, lang="de")`; the runtime receives the
+site language's table as JSON (`table_json`). A string whose words depend on a number is a mapping
+of CLDR plural categories (one, few, many, other …), chosen by the placeholder PLURALS names.
 """
 
-STRINGS: dict[str, str] = {
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from babel import Locale, UnknownLocaleError
+
+STRINGS: dict[str, str | dict[str, str]] = {
     "question": "Question",
     "of": "of",
     "check": "Check answer",
@@ -42,7 +53,10 @@ STRINGS: dict[str, str] = {
     "kind_check": "Knowledge check",
     "kind_assessment": "Assessment",
     "pass_mark_note": "Pass mark: {pass}%. You can try as often as you like; your best attempt counts.",
-    "pool_note": "Each attempt draws {pool} of {total} questions.",
+    "pool_note": {
+        "one": "Each attempt draws {pool} question out of {total}.",
+        "other": "Each attempt draws {pool} questions out of {total}.",
+    },
     "noscript": "The quiz needs JavaScript to give feedback. You can still read the questions.",
     "page_progress": "My progress",
     "page_journal": "Journal",
@@ -88,7 +102,10 @@ STRINGS: dict[str, str] = {
     "check_result": "{right} of {total} answered correctly.",
     "missing": "{n} not answered yet.",
     "answer_all": "Answer every question before you submit. Not answered yet: question {list}.",
-    "attempt": "Attempt {n}: answer the {count} questions below.",
+    "attempt": {
+        "one": "Attempt {n}: answer the question below.",
+        "other": "Attempt {n}: answer the {count} questions below.",
+    },
     "frame_failed": "Your progress may not be shared between this course's pages: its storage page (storage.html) did not answer. Export your progress from My progress to keep it.",
     "nav_visited": "(read)",
     "nav_complete": "complete",
@@ -112,7 +129,10 @@ STRINGS: dict[str, str] = {
     "keep_note": "Your progress, answers and reflections are stored in this browser only. Export them to a file to keep a copy or to continue in another browser or on another computer, then import the file there.",
     "export": "Export progress",
     "import": "Import progress from a file:",
-    "imported": "Imported {n} items from the file exported on {date}.",
+    "imported": {
+        "one": "Imported 1 item from the file exported on {date}.",
+        "other": "Imported {n} items from the file exported on {date}.",
+    },
     "import_bad": "Nothing was imported: this file is not a readable progress file. Your progress is unchanged.",
     "import_other": "Nothing was imported: this file belongs to another course ({id}). Your progress is unchanged.",
     "import_newer": "Nothing was imported: the file was made by a newer version of the course. Use an up-to-date copy of the course. Your progress is unchanged.",
@@ -237,6 +257,67 @@ PRINT_STRINGS: dict[str, str] = {
 }
 
 
-def t(key: str, **values) -> str:
-    text = STRINGS[key] if key in STRINGS else PRINT_STRINGS[key]
+# key -> the placeholder whose number picks the plural form
+PLURALS = {"imported": "n", "attempt": "count", "pool_note": "pool"}
+LOCALES = "locales"  # builder/render/locales/<lang>.yml
+DEFAULT = "en"
+
+
+def languages() -> list[str]:
+    """Every language the learner's interface speaks: English and each locales/<lang>.yml."""
+    folder = resources.files("builder.render") / LOCALES
+    return [DEFAULT] + sorted(f.name.removesuffix(".yml") for f in folder.iterdir() if f.name.endswith(".yml"))
+
+
+def base_language(lang: str) -> str:
+    """"de-AT" or "pt_BR" -> the table's language: the exact one if it exists, else its base."""
+    lang = (lang or DEFAULT).replace("_", "-")
+    known = languages()
+    return lang if lang in known else lang.split("-")[0].lower() if lang.split("-")[0].lower() in known else DEFAULT
+
+
+@lru_cache(maxsize=None)
+def table(lang: str = DEFAULT) -> dict:
+    """The strings of one language, as its file holds them (English: STRINGS)."""
+    lang = base_language(lang)
+    if lang == DEFAULT:
+        return STRINGS
+    text = (resources.files("builder.render") / LOCALES / f"{lang}.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def plural_category(lang: str, n) -> str:
+    """CLDR's plural category of n in lang ("one", "few", "many", "other" …), by Babel."""
+    try:
+        return Locale.parse(base_language(lang).replace("-", "_")).plural_form(abs(float(n)))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "other"
+
+
+def plural_tags(lang: str) -> set[str]:
+    """The plural categories lang's integers use (what a plural string must spell out)."""
+    rule = Locale.parse(base_language(lang).replace("-", "_")).plural_form
+    return {rule(n) for n in range(0, 1001)}
+
+
+def table_json(lang: str = DEFAULT) -> str:
+    """The runtime's table: a missing string falls back to English; plural entries name their number."""
+    import json
+
+    own = table(lang)
+    merged = {}
+    for key, english in STRINGS.items():
+        value = own.get(key, english)
+        if isinstance(value, dict):
+            value = {**value, "_by": PLURALS[key]}
+        merged[key] = value
+    return json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
+
+
+def t(key: str, lang: str = DEFAULT, **values) -> str:
+    """The string for key in lang (English when lang lacks it), placeholders filled in."""
+    text = table(lang).get(key) or (STRINGS[key] if key in STRINGS else PRINT_STRINGS[key])
+    if isinstance(text, dict):
+        count = values.get(PLURALS[key], 0)
+        text = text.get(plural_category(lang, count), text["other"])
     return text.format(**values) if values else text

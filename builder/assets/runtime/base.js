@@ -6,7 +6,10 @@ const P = M ? "cb:" + M.course.id + ":v1:" : "";
 let data = {}, mode = "", frame = null, seq = 0, broken = false, notice = "", tell = "", root = null, page = null, gen = 0;
 const calls = {}, pages = {};
 
-const t = (k, v) => String(S[k] == null ? k : S[k]).replace(/\{(\w+)\}/g, (x, n) => (v && v[n] != null ? v[n] : x));
+const L = D.documentElement.lang || undefined;  // the page's language: Intl formats dates, numbers, plurals for it
+// A plural string is {one: …, other: …, _by: "n"}: Intl.PluralRules picks the form for the number v[_by].
+const plural = (s, v) => s && typeof s === "object" ? s[new Intl.PluralRules(L).select(+obj(v)[s._by])] || s.other : s;
+const t = (k, v) => String(S[k] == null ? k : plural(S[k], v)).replace(/\{(\w+)\}/g, (x, n) => (v && v[n] != null ? v[n] : x));
 const obj = v => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
 const now = () => new Date().toISOString();
 const wait = ms => new Promise(ok => setTimeout(ok, ms));
@@ -21,6 +24,7 @@ const hm = s => intl("time", l => new Intl.DateTimeFormat(l, {hour: "2-digit", m
 const when = s => intl("when", l => new Intl.DateTimeFormat(l, {dateStyle: "medium", timeStyle: "short"})).format(new Date(s));
 const stamp = s => t("saved_at", {time: day(s) === day(now()) ? hm(s) : when(s)});
 const hours = min => intl("number", l => new Intl.NumberFormat(l)).format(Math.round(min / 60 * 100) / 100);
+const pct = n => intl("pct", l => new Intl.NumberFormat(l, {style: "percent"})).format(n / 100);
 const esc = s => String(s).replace(/[&<>"]/g, c => "&#" + c.charCodeAt(0) + ";");
 const words = s => { const n = (String(s).match(/\S*[\p{L}\p{N}]\S*/gu) || []).length; return t(n === 1 ? "word" : "words", {n}); }; // a word has a letter or a digit
 const textOf = html => { const e = D.createElement("div"); e.innerHTML = html; return e.textContent.trim(); };

@@ -15,7 +15,7 @@ function progressView(v) {
       h("p", {class: "cb-summary"}, t("summary", {done: done.length, total: rows.length, hours: hours(mins), all: hours(M.course.minutes)})),
       resumeLink(),
       table(t("modules_caption"), [t("col_module"), t("col_status"), t("col_score"), t("col_date"), t("col_minutes")],
-        rows.map(([m, s]) => [h("a", {href: abs(m.url)}, m.title), statusText(s), s.score == null ? dash() : s.score + "%", s.done ? nice(s.done) : dash(), t("minutes", {n: m.minutes})])),
+        rows.map(([m, s]) => [h("a", {href: abs(m.url)}, m.title), statusText(s), s.score == null ? dash() : pct(s.score), s.done ? nice(s.done) : dash(), t("minutes", {n: m.minutes})])),
       h("p", {class: "cb-links"}, h("a", {href: abs(M.pages.journal)}, t("page_journal")), " · ", h("a", {href: abs(M.pages.record)}, t("page_record"))));
     undo.replaceChildren(...(data.undo ? [button(t("undo_import", {date: nice(data.undo.d)}), async () => {
       say(t(await undoImport() ? "import_undone" : "save_failed"));
@@ -107,7 +107,7 @@ function recordView(v) {
     sheet.replaceChildren(h("p", {class: "cb-record__course"}, r.course.title), h("p", {}, t("version", {v: r.course.version})),
       h("p", {class: "cb-record__name"}, t("record_for") + " ", h("strong", {}, r.learner.name.trim() || t("no_name"))),
       table(null, [t("col_module"), t("col_date"), t("col_score"), t("col_minutes")], r.modules.map(m =>
-        [m.title, m.completed ? nice(m.completed) : t("not_complete"), m.score == null ? dash() : m.score + "%", m.completed ? t("minutes", {n: m.minutes}) : dash()])),
+        [m.title, m.completed ? nice(m.completed) : t("not_complete"), m.score == null ? dash() : pct(m.score), m.completed ? t("minutes", {n: m.minutes}) : dash()])),
       h("p", {class: "cb-record__total"}, t("total", {hours: hours(r.total_minutes), minutes: r.total_minutes, done: done.length, all: r.modules.length})),
       h("p", {}, t("issued", {date: nice(r.issued)})));
   };
