@@ -30,6 +30,7 @@ from .render.printed import answer_key_html
 from .render.quiz_slots import QuizSlots
 from .render.strings import t
 from .settings import Settings
+from .translations import is_translation
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -108,6 +109,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
         for file in [f for f in files if f.src_uri.rsplit("/", 1)[-1] == shared_links.NAME]:
             files.remove(file)  # definitions for the pages, not a page (builder/loading/shared_links.py)
+        for file in [f for f in files if f.src_uri.endswith(".md") and is_translation(Path(f.src_uri))]:
+            files.remove(file)  # page.de.md: a translation, not a page of this site (builder/translations.py)
         for src, content in site.generated_pages(self.course, self.edition).items():
             files.append(File.generated(config, src, content=content))
         for src, content in site.generated_files(self.course, url_of, self.offline).items():

@@ -16,6 +16,7 @@ from .active_content import ACTIVE_SUFFIXES, active_content
 from .privacy import figure_uses, remote_loads
 from .model import GENERATED_AT_ROOT, LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed, SessionPlan
 from .settings import Settings
+from .translations import check as check_translations, is_translation
 from .validation import crossrefs
 from .validation.modules import build_module, build_page, module_id
 from .validation.placeholders import report_placeholders
@@ -40,6 +41,7 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
     if plans:
         pages = {p.src: p for p in crossrefs.all_pages(course)}
         course = replace(course, sessions=check_sessions(course, plans, pages, report))
+    check_translations(settings, report)
     return (with_assessment_pages(course) if report.ok else None), report
 
 
@@ -110,7 +112,7 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict, set[str], 
                 module = _load_module(settings, path, report, links, skip)
                 if module:
                     modules.append(module)
-            elif path.suffix == ".md" and path.name != "index.md" and not shared_links.is_links_file(path):
+            elif path.suffix == ".md" and path.name != "index.md" and not shared_links.is_links_file(path) and not is_translation(path):
                 loaded = _read_page(settings, path, report, links)
                 if loaded:
                     extras.append(loaded[0])
@@ -205,7 +207,7 @@ def report_remote_load(span: SourceSpan, load, report: Report, also: str = "") -
 
 
 def _load_module(settings: Settings, folder: Path, report: Report, links: dict, skip: set[Path]) -> Module | None:
-    pages_md = sorted(p for p in folder.glob("*.md") if p.name != "index.md" and p not in skip and not shared_links.is_links_file(p))
+    pages_md = sorted(p for p in folder.glob("*.md") if p.name != "index.md" and p not in skip and not shared_links.is_links_file(p) and not is_translation(p))
     index_path = folder / "index.md"
     linked_out = index_path in skip  # reported as a link that leaves the course, never read
     if not index_path.is_file() and not pages_md and not linked_out:
@@ -296,8 +298,8 @@ def _yaml_files(folder: Path | None, settings: Settings, report: Report, result:
     if folder is None or not folder.is_dir():
         return
     for path in files_under(folder, skip):
-        if path.suffix not in QUIZ_SUFFIXES:
-            continue
+        if path.suffix not in QUIZ_SUFFIXES or is_translation(path):
+            continue  # quiz.de.yml: checked against its original by builder/translations.py
         result.files.append(path)
         span = SourceSpan(settings.rel(path))
         text = read_text(path, span, report)

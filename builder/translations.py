@@ -1,0 +1,259 @@
+"""Translations beside their originals: `page.de.md` (mkdocs-static-i18n's suffix form) and
+`quiz.de.yml`. Each records, in `translated_from:`, the hash of the original it was made from, so a
+changed original makes its translation stale, never silently. A translated quiz keeps every id,
+type, answer and link of its original: only text differs (see same_structure).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Report, SourceSpan
+from .loading.files import read_text
+from .loading.page_scan import quiz_fences
+from .loading.tree import files_under
+from .loading.yaml_source import parse_yaml
+from .settings import Settings
+
+SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2}(?:-[A-Z]{2})?)\.(?P<ext>md|ya?ml)$")
+RECORD = "translated_from"
+_RECORD_LINE = re.compile(rf"^{RECORD}:[ \t]*[\"']?([0-9a-f]*)[\"']?[ \t]*$", re.M)
+# Quiz keys whose values are not text to translate: they must equal the original's.
+FIXED_KEYS = {"id", "type", "kind", "module", "review", "pass_mark", "pool", "correct", "answer", "order", "minutes", "weight"}
+_WORD = re.compile(r"\w+")
+
+
+def is_translation(path: Path) -> bool:
+    return SUFFIX.match(path.name) is not None
+
+
+def language_of(path: Path) -> str | None:
+    match = SUFFIX.match(path.name)
+    return match.group("lang") if match else None
+
+
+def original_of(path: Path) -> Path:
+    match = SUFFIX.match(path.name)
+    return path.with_name(f"{match.group('stem')}.{match.group('ext')}") if match else path
+
+
+def translation_path(original: Path, lang: str) -> Path:
+    return original.with_name(f"{original.stem}.{lang}{original.suffix}")
+
+
+def source_hash(path: Path) -> str:
+    """What a translation records of its original: its text's hash (line endings ignored)."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def recorded_hash(text: str) -> tuple[str | None, int]:
+    """(hash, line) of the translated_from record in a translation's front matter or top level."""
+    match = _RECORD_LINE.search(text)
+    return (match.group(1) or None, text.count("\n", 0, match.start()) + 1) if match else (None, 0)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One original and its translation into one language."""
+
+    lang: str
+    kind: str  # "page" or "quiz"
+    original: Path
+    translation: Path
+    status: str  # "translated", "stale", "missing" or "unrecorded"
+    words: int  # words of the original's text
+    questions: int  # of a quiz; 0 for a page
+
+
+def originals(settings: Settings) -> list[Path]:
+    """The course's source pages and quizzes (never a translation)."""
+    found = []
+    for folder, exts in ((settings.docs_dir, (".md",)), (settings.quizzes_dir, (".yml", ".yaml"))):
+        if folder.is_dir():
+            found += [p for p in files_under(folder, set()) if p.suffix in exts and not is_translation(p)]
+    return found
+
+
+def translations(settings: Settings) -> list[Path]:
+    found = []
+    for folder in (settings.docs_dir, settings.quizzes_dir):
+        if folder.is_dir():
+            found += [p for p in files_under(folder, set()) if is_translation(p)]
+    return found
+
+
+def languages(settings: Settings) -> list[str]:
+    """Every language the course has at least one translation in."""
+    return sorted({language_of(p) for p in translations(settings)})
+
+
+def entry(original: Path, lang: str) -> Entry:
+    text = original.read_text(encoding="utf-8")
+    kind = "page" if original.suffix == ".md" else "quiz"
+    questions = len(_questions(text)) if kind == "quiz" else 0
+    target = translation_path(original, lang)
+    if not target.is_file():
+        status = "missing"
+    else:
+        recorded, _ = recorded_hash(target.read_text(encoding="utf-8"))
+        status = "unrecorded" if recorded is None else "translated" if recorded == source_hash(original) else "stale"
+    return Entry(lang, kind, original, target, status, _words(text, kind), questions)
+
+
+def status(settings: Settings, lang: str) -> list[Entry]:
+    return [entry(p, lang) for p in originals(settings)]
+
+
+def check(settings: Settings, report: Report) -> None:
+    """Diagnostics for every translation: orphaned, unrecorded, stale, structurally different."""
+    for path in translations(settings):
+        span = SourceSpan(settings.rel(path))
+        report.files_checked += 1
+        text = read_text(path, span, report)
+        if text is None:
+            continue
+        original = original_of(path)
+        lang = language_of(path)
+        if not original.is_file():
+            report.warning(span.at(1), "translation.orphan", f"translation into '{lang}' of {settings.rel(original)}, which does not exist",
+                           "rename it after its original, or delete it")
+            continue
+        recorded, line = recorded_hash(text)
+        command = f"course translate {lang} {settings.rel(original)} --done"
+        if recorded is None:
+            report.warning(span.at(1), "translation.unrecorded", f"translation does not record which version of {settings.rel(original)} it was made from",
+                           f"when it matches the original, run `{command}`")
+        elif recorded != source_hash(original):
+            report.warning(span.at(line), "translation.stale",
+                           f"translation is stale: {settings.rel(original)} changed since it was translated ({recorded} -> {source_hash(original)})",
+                           f"bring the translation up to date, then run `{command}`")
+        if path.suffix == ".md":
+            _compare_pages(settings, original, text, span, report)
+        else:
+            _compare_quizzes(settings, original, text, span, report)
+
+
+def _compare_pages(settings, original: Path, text: str, span: SourceSpan, report: Report) -> None:
+    want = [content.strip() for _, _, content in quiz_fences(original.read_text(encoding="utf-8"))]
+    have = [content.strip() for _, _, content in quiz_fences(text)]
+    if want != have:
+        report.error(span.at(1), "translation.structure",
+                     f"translation embeds {_list(have)}, its original {settings.rel(original)} embeds {_list(want)}",
+                     "keep every ```quiz fence of the original, in the same order and with the same ids")
+
+
+def _compare_quizzes(settings, original: Path, text: str, span: SourceSpan, report: Report) -> None:
+    scratch = Report()
+    want, _ = parse_yaml(original.read_text(encoding="utf-8"), SourceSpan(settings.rel(original)), scratch)
+    have, index = parse_yaml(text, span, report)
+    if want is None or have is None:
+        return  # a syntax error is reported by itself (the original's by the course check)
+    if isinstance(have, dict):
+        have = {k: v for k, v in have.items() if k != RECORD}
+    problem = same_structure(want, have)
+    if problem:
+        where, message = problem
+        report.error(index.at(where), "translation.structure", f"{message} (original: {settings.rel(original)})",
+                     "translate only text: keep every key, id, type, choice, correct answer and link of the original")
+
+
+def same_structure(want, have, path: tuple = ()) -> tuple[tuple, str] | None:
+    """(key path, what differs) when HAVE is not WANT with only text changed; None when it is."""
+    name = "/".join(str(p) for p in path) or "the quiz"
+    if isinstance(want, dict):
+        if not isinstance(have, dict):
+            return path, f"'{name}' should be a mapping as in the original"
+        missing, extra = [k for k in want if k not in have], [k for k in have if k not in want]
+        if missing or extra:
+            return path, f"'{name}' has keys {sorted(map(str, have))}, the original {sorted(map(str, want))}"
+        for key in want:
+            fixed = key in FIXED_KEYS and not isinstance(want[key], (dict, list))
+            if fixed and want[key] != have[key]:
+                return path + (key,), f"'{'/'.join(map(str, path + (key,)))}' is {_show(have[key])}, the original's is {_show(want[key])}: it is not text to translate"
+            found = None if fixed else same_structure(want[key], have[key], path + (key,))
+            if found:
+                return found
+        return None
+    if isinstance(want, list):
+        if not isinstance(have, list) or len(have) != len(want):
+            return path, f"'{name}' has {len(have) if isinstance(have, list) else 'no'} items, the original {len(want)}"
+        for i, (a, b) in enumerate(zip(want, have)):
+            found = same_structure(a, b, path + (i,))
+            if found:
+                return found
+        return None
+    if isinstance(want, str) != isinstance(have, str) or (not isinstance(want, str) and want != have):
+        return path, f"'{name}' is {_show(have)}, the original's is {_show(want)}: only text may differ"
+    return None
+
+
+def _show(value) -> str:
+    """A value as the YAML file spells it."""
+    return str(value).lower() if isinstance(value, bool) else repr(value)
+
+
+def _list(ids: list[str]) -> str:
+    return "no quiz" if not ids else "quiz " + ", ".join(f"'{i}'" for i in ids)
+
+
+def scaffold(original: Path, lang: str) -> Path:
+    """Start a translation: a copy of the original recording its hash, to translate in place."""
+    target = translation_path(original, lang)
+    text = original.read_text(encoding="utf-8")
+    target.write_text(with_record(text, source_hash(original), original.suffix == ".md"), encoding="utf-8")
+    return target
+
+
+def mark_done(original: Path, lang: str) -> Path:
+    """Record that the translation now matches the original as it is."""
+    target = translation_path(original, lang)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(with_record(text, source_hash(original), original.suffix == ".md"), encoding="utf-8")
+    return target
+
+
+def with_record(text: str, digest: str, page: bool) -> str:
+    line = f"{RECORD}: {digest}"
+    if _RECORD_LINE.search(text):
+        return _RECORD_LINE.sub(line, text, count=1)
+    if not page:
+        head = re.match(r"(?:#[^\n]*\n)*", text).end()  # after leading comments (schema line)
+        return text[:head] + line + "\n" + text[head:]
+    if text.startswith("---\n"):
+        return "---\n" + line + "\n" + text[4:]
+    return f"---\n{line}\n---\n\n{text}"
+
+
+def _words(text: str, kind: str) -> int:
+    if kind == "page":
+        body = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
+        body = re.sub(r"```.*?```", "", body, flags=re.S)
+        return len(_WORD.findall(body))
+    return len(_WORD.findall(" ".join(_texts(_load(text)))))
+
+
+def _questions(text: str) -> list:
+    data = _load(text)
+    return data.get("questions") or [] if isinstance(data, dict) else []
+
+
+def _load(text: str):
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+
+
+def _texts(data, key: str | None = None) -> list[str]:
+    """Every text value of a quiz (what a translator translates)."""
+    if isinstance(data, dict):
+        return [t for k, v in data.items() if k not in FIXED_KEYS for t in _texts(v, k)]
+    if isinstance(data, list):
+        return [t for v in data for t in _texts(v, key)]
+    return [data] if isinstance(data, str) else []
