@@ -1,0 +1,70 @@
+"""The learner's interface in the site's language (theme.language: de) in real Chromium: labels,
+plural forms, German dates and numbers on the progress page and the completion record, axe-clean."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from babel.dates import format_date
+
+from browser.learner import RIGHT, WRONG, answer, answer_drawn, question, runtime_ready, submit
+from browser.test_accessibility import axe
+from browser.test_journeys import PRACTICE, WELCOME
+from conftest import copy_project, run_cli
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def german(server, tmp_path_factory):
+    """The journey course built with theme.language: de, served at /cpd/journey-de/."""
+    root = copy_project("journey", tmp_path_factory.mktemp("journey-de"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  language: de\n", 1)
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url('journey-de')}", text), encoding="utf-8")
+    status, output = run_cli("build", "--root", str(root), "--site-dir", str(root / "site"))
+    assert status == 0, output
+    server.mounts["/cpd/journey-de/"] = root / "site"
+    return server.url("journey-de")
+
+
+def visit(page, url: str) -> None:
+    page.goto(url)
+    runtime_ready(page)
+
+
+def test_a_german_site_speaks_german_down_to_its_dates_and_numbers(page, german):
+    visit(page, german + "01-welcome/01-start/")
+    assert page.evaluate("document.documentElement.lang") == "de"
+    where = question(page, "welcome-check", "where")
+    assert where.locator(".cb-question__number").inner_text().startswith("Frage")
+    assert submit(page, "welcome-check") == "Bitte beantworten Sie zuerst die Frage."
+    answer(where, "single", WRONG["where"])
+    submit(page, "welcome-check")
+    assert where.locator(".cb-question__feedback").inner_text().startswith("✗ Noch nicht ganz.")
+    answer(where, "single", RIGHT["where"])
+    submit(page, "welcome-check")
+    assert where.locator(".cb-question__feedback").inner_text().startswith("✓ Richtig.")
+
+    for path in WELCOME + PRACTICE:
+        visit(page, german + path)
+    visit(page, german + "02-practice/practice-end/")
+    answer_drawn(page, "practice-end", RIGHT)
+    assert "Bestanden." in submit(page, "practice-end")
+
+    visit(page, german + "progress/")
+    assert page.locator("h1").inner_text().startswith("Mein Lernstand")
+    assert page.locator(".cb-summary").inner_text() == "2 von 2 Modulen abgeschlossen: 1,25 von 1,25 Fortbildungsstunden."
+
+    visit(page, german + "record/")
+    page.fill("#cb-name", "Ana Lehrerin")
+    sheet = page.locator(".cb-record").inner_text().replace("\xa0", " ").replace("\u202f", " ")
+    today = format_date(datetime.date.today(), "long", locale="de")  # e.g. "28. November 2026"
+    assert "Ausgestellt für Ana Lehrerin" in sheet and "Kursversion 1.0.0" in sheet
+    assert "Fortbildungszeit insgesamt: 1,25 Stunden (75 Minuten), 2 von 2 Modulen abgeschlossen." in sheet
+    assert f"Ausgestellt am {today}." in sheet
+    assert re.search(r"\b100 %", sheet), sheet  # German percent: a space before the sign
+    assert "Abgeschlossen am" in sheet and "45 Min." in sheet
+    assert axe(page) == []
