@@ -24,9 +24,10 @@ def _text(value: str) -> str:
 
 def panel(module: Module, course: Course) -> str:
     """The overview's panel, as Markdown inside a div (md_in_html)."""
+    lang = course.info.language
     facts = [
-        f"**{t('overview_level')}:** {t('level_' + module.level)}",
-        f"**{t('overview_time')}:** {t('overview_minutes', n=module.minutes)}",
+        f"**{t('overview_level', lang)}:** {t('level_' + module.level, lang)}",
+        f"**{t('overview_time', lang)}:** {t('overview_minutes', lang, n=module.minutes)}",
     ]
     links = []
     for prerequisite in module.prerequisites:
@@ -35,11 +36,11 @@ def panel(module: Module, course: Course) -> str:
             target = posixpath.relpath(f"{other.folder}/index.md", module.folder)
             links.append(f"[{_text(other.title).replace(']', chr(92) + ']')}]({target})")
     if links:
-        facts.append(f"**{t('overview_before')}:** {', '.join(links)}")
+        facts.append(f"**{t('overview_before', lang)}:** {', '.join(links)}")
     objectives = "\n".join(f"- {_text(o)}" for o in module.objectives)
     return (
         f'<div class="cb-overview" markdown>\n\n{_text(module.summary)}\n{{: .cb-overview-summary }}\n\n'
-        f"{' · '.join(facts)}\n\n**{t('overview_objectives')}**\n\n{objectives}\n\n</div>\n"
+        f"{' · '.join(facts)}\n\n**{t('overview_objectives', lang)}**\n\n{objectives}\n\n</div>\n"
     )
 
 
@@ -54,12 +55,12 @@ def has_references_page(module: Module) -> bool:
     return any(p.title.strip().lower() == t("references").lower() or p.src.endswith("references.md") for p in module.pages)
 
 
-def references(module: Module) -> str:
+def references(module: Module, lang: str = "en") -> str:
     """A References section for the end of the module's last page ("" when not needed)."""
     if not module.references or has_references_page(module):
         return ""
     items = "\n".join(f"- {_text(r)}" for r in module.references)
-    return f"\n\n## {t('references')}\n\n{items}\n"
+    return f"\n\n## {t('references', lang)}\n\n{items}\n"
 
 
 def last_page(module: Module) -> str | None:
@@ -73,5 +74,5 @@ def decorate(markdown: str, src: str, course: Course) -> str:
         if src == module.pages[0].src:
             markdown = add_panel(markdown, module, course)
         if src == last_page(module):
-            markdown += references(module)
+            markdown += references(module, course.info.language)
     return markdown

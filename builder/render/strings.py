@@ -66,7 +66,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     # the module overview's panel and references (builder/render/overview.py)
     "overview_level": "Level",
     "overview_time": "CPD time",
-    "overview_minutes": "{n} minutes",
+    "overview_minutes": {"one": "{n} minute", "other": "{n} minutes"},
     "overview_before": "Before you start",
     "overview_objectives": "By the end of this module you will be able to:",
     "level_introductory": "Introductory",
@@ -258,7 +258,7 @@ PRINT_STRINGS: dict[str, str] = {
 
 
 # key -> the placeholder whose number picks the plural form
-PLURALS = {"imported": "n", "attempt": "count", "pool_note": "pool"}
+PLURALS = {"imported": "n", "attempt": "count", "pool_note": "pool", "overview_minutes": "n"}
 LOCALES = "locales"  # builder/render/locales/<lang>.yml
 DEFAULT = "en"
 
