@@ -53,9 +53,9 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "kind_check": "Knowledge check",
     "kind_assessment": "Assessment",
     "pass_mark_note": "Pass mark: {pass}%. You can try as often as you like; your best attempt counts.",
-    "pool_note": {
-        "one": "Each attempt draws {pool} question out of {total}.",
-        "other": "Each attempt draws {pool} questions out of {total}.",
+    "pool_note": {  # "1 of 5 questions" reads right in English; other languages need the forms
+        "one": "Each attempt draws {pool} of {total} questions.",
+        "other": "Each attempt draws {pool} of {total} questions.",
     },
     "noscript": "The quiz needs JavaScript to give feedback. You can still read the questions.",
     "page_progress": "My progress",
