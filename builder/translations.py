@@ -13,7 +13,6 @@ from pathlib import Path
 
 from .diagnostics import Report, SourceSpan
 from .loading.files import read_text
-from .loading.page_scan import quiz_fences
 from .loading.tree import files_under
 from .loading.yaml_source import parse_yaml
 from .settings import Settings
@@ -24,6 +23,13 @@ _RECORD_LINE = re.compile(rf"^{RECORD}:[ \t]*[\"']?([0-9a-f]*)[\"']?[ \t]*$", re
 # Quiz keys whose values are not text to translate: they must equal the original's.
 FIXED_KEYS = {"id", "type", "kind", "module", "review", "pass_mark", "pool", "correct", "answer", "order", "minutes", "weight"}
 _WORD = re.compile(r"\w+")
+# A ```quiz fence and what it holds (a quiz id, or quiz/question)
+_QUIZ_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*quiz[ \t]*\n(.*?)\n\1\2[ \t]*$", re.M | re.S)
+
+
+def quiz_embeds(markdown: str) -> list[str]:
+    """What a page's ```quiz fences embed, in order."""
+    return [m.group(3).strip() for m in _QUIZ_FENCE.finditer(markdown)]
 
 
 def is_translation(path: Path) -> bool:
@@ -138,8 +144,8 @@ def check(settings: Settings, report: Report) -> None:
 
 
 def _compare_pages(settings, original: Path, text: str, span: SourceSpan, report: Report) -> None:
-    want = [content.strip() for _, _, content in quiz_fences(original.read_text(encoding="utf-8"))]
-    have = [content.strip() for _, _, content in quiz_fences(text)]
+    want = quiz_embeds(original.read_text(encoding="utf-8"))
+    have = quiz_embeds(text)
     if want != have:
         report.error(span.at(1), "translation.structure",
                      f"translation embeds {_list(have)}, its original {settings.rel(original)} embeds {_list(want)}",
