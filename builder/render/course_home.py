@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable
 
 from ..model import Course, Module
-from .strings import t
+from babel.numbers import format_decimal
+
+from .strings import base_language, t
 
 _H1 = re.compile(r"^# .*$", re.M)
 
@@ -35,21 +37,22 @@ _NUMBERED = re.compile(r"^(\d+)[-_ .]")
 def home(course: Course, objectives: tuple[str, ...], url_of: Callable[[str], str]) -> str:
     """The block under the home page's title: continue banner, time, a card per module, objectives."""
     first = course.modules[0] if course.modules else None
+    lang = course.info.language
     cont = (
-        f'<div class="cb-continue" data-cb-continue><p class="cb-continue__label">{_e(t("start"))}</p>'
+        f'<div class="cb-continue" data-cb-continue><p class="cb-continue__label">{_e(t("start", lang))}</p>'
         f'<p><a class="md-button md-button--primary cb-continue__link" href="{_e(url_of(first.pages[0].src))}">{_e(first.title)}</a></p></div>'
         if first else ""
     )
-    time = t("home_time", hours=_hours(course.total_minutes), n=len(course.modules))
+    time = t("home_time", lang, hours=_hours(course.total_minutes, lang), n=len(course.modules))
     numbers = module_numbers(course)
     cards = "".join(_card(course, numbers[m.id], m, url_of) for m in course.modules)
     goals = ""
     if objectives:
         items = "".join(f"<li>{_e(o)}</li>" for o in objectives)
-        goals = f'<h2 id="cb-course-objectives">{_e(t("home_objectives"))}</h2><ul class="cb-home__objectives">{items}</ul>'
+        goals = f'<h2 id="cb-course-objectives">{_e(t("home_objectives", lang))}</h2><ul class="cb-home__objectives">{items}</ul>'
     return (
         f'<div class="cb-home" data-search-exclude>{cont}<p class="cb-home__time" data-cb-time>{_e(time)}</p>'
-        f'<ul class="cb-cards" aria-label="{_e(t("modules_caption"))}">{cards}</ul>{goals}</div>'
+        f'<ul class="cb-cards" aria-label="{_e(t("modules_caption", lang))}">{cards}</ul>{goals}</div>'
     )
 
 
@@ -64,13 +67,14 @@ def module_numbers(course: Course) -> dict[str, int]:
 
 
 def _card(course: Course, number: int, module: Module, url_of) -> str:
-    meta = " · ".join([t("card_module", n=number), t("level_" + module.level), t("minutes", n=module.minutes)])
+    lang = course.info.language
+    meta = " · ".join([t("card_module", lang, n=number), t("level_" + module.level, lang), t("minutes", lang, n=module.minutes)])
     return (
         f'<li class="cb-card" data-cb-module="{_e(module.id)}">'
         f'<h2 class="cb-card__title"><a href="{_e(url_of(module.pages[0].src))}">{_e(module.title)}</a></h2>'
         f'<p class="cb-card__meta">{_e(meta)}</p><p class="cb-card__summary">{_e(module.summary)}</p>'
-        f'{bar(t("card_progress", title=module.title), module.id)}'
-        f'<p class="cb-card__status" data-cb-status>{_e(t("status_todo"))}</p></li>'
+        f'{bar(t("card_progress", lang, title=module.title), module.id)}'
+        f'<p class="cb-card__status" data-cb-status>{_e(t("status_todo", lang))}</p></li>'
     )
 
 
@@ -79,11 +83,11 @@ def position(course: Course, src: str) -> str | None:
     for number, module in enumerate(course.modules, 1):
         for index, page in enumerate(module.pages, 1):
             if page.src == src:
-                text = t("position", m=number, modules=len(course.modules), p=index, pages=len(module.pages))
+                text = t("page_position", course.info.language, m=number, modules=len(course.modules), p=index, pages=len(module.pages))
                 return (
                     f'<div class="cb-position" data-search-exclude><p class="cb-position__text">'
                     f'<span class="cb-position__module">{_e(module.title)}</span> · {_e(text)}</p>'
-                    f'{bar(t("card_progress", title=module.title), module.id)}</div>'
+                    f'{bar(t("card_progress", course.info.language, title=module.title), module.id)}</div>'
                 )
     return None
 
@@ -95,5 +99,6 @@ def after_title(markdown: str, block: str) -> str:
     return f"{markdown[:at]}\n\n{block}\n\n{markdown[at:]}"
 
 
-def _hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
+def _hours(minutes: int, lang: str) -> str:
+    """7.5 in English, 7,5 in German: one decimal at most, in the language's number format (Babel)."""
+    return format_decimal(round(minutes / 60, 1), format="#,##0.#", locale=base_language(lang).replace("-", "_"))

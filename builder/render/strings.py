@@ -74,11 +74,11 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "level_advanced": "Advanced",
     "references": "References",
     # the course's frame: home cards and page position (builder/render/course_home.py, runtime/home.js)
-    "home_time": "{n} modules, {hours} CPD hours in all.",
+    "home_time": {"one": "{n} module, {hours} CPD hours in all.", "other": "{n} modules, {hours} CPD hours in all."},
     "home_objectives": "What you will be able to do",
     "card_module": "Module {n}",
     "card_progress": "Progress in {title}",
-    "position": "module {m} of {modules} · page {p} of {pages}",
+    "page_position": "module {m} of {modules} · page {p} of {pages}",
     "continue": "Continue where you left off",
     "home_done": "{done} of {all} CPD hours done, {left} to go.",
     "card_score": "Score {score}%.",
@@ -258,7 +258,7 @@ PRINT_STRINGS: dict[str, str] = {
 
 
 # key -> the placeholder whose number picks the plural form
-PLURALS = {"imported": "n", "attempt": "count", "pool_note": "pool", "overview_minutes": "n"}
+PLURALS = {"imported": "n", "attempt": "count", "pool_note": "pool", "home_time": "n", "overview_minutes": "n"}
 LOCALES = "locales"  # builder/render/locales/<lang>.yml
 DEFAULT = "en"
 
