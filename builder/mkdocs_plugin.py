@@ -7,6 +7,7 @@ move to mkdocs-material's successor.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -24,13 +25,13 @@ from .pipeline import load_course
 from .preview import Preview
 from .privacy import remote_loads, scan_site, split_figures
 from .loading import shared_links
-from .render import brand, course_home, fenced_divs, html_urls, math, overview, site, theme_text
+from .render import brand, course_home, fenced_divs, html_urls, languages, math, overview, site, theme_text
 from .render.compact import compact_html
 from .render.printed import answer_key_html
 from .render.quiz_slots import QuizSlots
 from .render.strings import t
 from .settings import Settings
-from .translations import is_translation
+from .translations import in_language, is_translation
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -51,6 +52,10 @@ class CourseConfig(Config):
 class CoursePlugin(BasePlugin[CourseConfig]):
     offline = False  # set by `course export offline` before the build
     edition = LEARNER  # `course build --edition facilitator` sets it before the build
+    # `course build` sets these for a translation's site: its language and the originals' (whose
+    # site_dir is this one's parent); plain `mkdocs build` builds the originals' site only
+    translation = ""
+    source_language = ""
 
     checked = None  # (settings, course) from `course build`, which has just checked the course
     jobs = 1  # processes to render pages in, set by `course build`
@@ -66,6 +71,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").parent
         self.settings = Settings.from_config(root, dict(config), dict(self.config))
+        if self.translation:
+            self.settings = replace(self.settings, language=self.source_language or self.settings.language, translation=self.translation)
         _check_site_dir(config, self.settings)
         if self.checked and self.checked[0] == self.settings:
             course = self.checked[1]  # loaded once per build: no second parse of every page
@@ -111,6 +118,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.remove(file)  # definitions for the pages, not a page (builder/loading/shared_links.py)
         for file in [f for f in files if f.src_uri.endswith(".md") and is_translation(Path(f.src_uri))]:
             files.remove(file)  # page.de.md: a translation, not a page of this site (builder/translations.py)
+        if self.translation:  # a translation's site: page.de.md's text at page.md's place (ids and URLs)
+            for file in files.documentation_pages():
+                if file.abs_src_path:
+                    file.abs_src_path = str(in_language(Path(file.abs_src_path), self.translation))
         for src, content in site.generated_pages(self.course, self.edition).items():
             files.append(File.generated(config, src, content=content))
         for src, content in site.generated_files(self.course, url_of, self.offline).items():
@@ -138,7 +149,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
         markdown = html_urls.rewrite(markdown, page.file.src_uri, url_of)
         markdown = overview.decorate(markdown, page.file.src_uri, self.course)
-        return self._frame(markdown, page, files)
+        return self._languages(page) + self._frame(markdown, page, files)
+
+    def _languages(self, page) -> str:
+        """The switcher to this page in the course's other languages (an HTML block before the text)."""
+        info = self.course.info
+        here = languages.prefix(info, info.language) + page.url
+        block = languages.switcher(info, lambda lang: get_relative_url(languages.prefix(info, lang) + page.url, here))
+        return f"{block}\n\n" if block else ""
 
     def _frame(self, markdown, page, files):
         """The home page's module cards, or a module page's position, under the page's title."""
@@ -162,7 +180,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if problems:
             raise PluginError(f"course: {len(problems)} quiz fence(s) not rendered")
         root = get_relative_url(".", page.url)
-        marker = f'<span class="cb-page" data-cb-page="{page.file.src_uri}" data-cb-root="{root}" hidden></span>'
+        info = self.course.info
+        if info.is_fallback(page.file.src_uri):
+            html = languages.fallback_page(info, html)
+        # every language's pages keep their progress in the originals' storage page (from file://)
+        store = f' data-cb-store="{get_relative_url("storage.html", info.language + "/" + page.url)}"' if self.translation else ""
+        marker = f'<span class="cb-page" data-cb-page="{page.file.src_uri}" data-cb-root="{root}"{store} hidden></span>'
         # the marker goes last: before the first heading, it would give the search index an extra section
         return html + marker
 

@@ -215,6 +215,16 @@ class CourseInfo:
     language: str = "en"
     organisation: str = ""  # issues the certificates (mkdocs.yml: plugins: course: organisation)
     signatory: str = ""  # the name and role under the certificate's signature line
+    # Languages (docs/translating.md): `language` is this site's; the originals are in `original`;
+    # `languages` are every language the course is built in, the original's first. A page (by src)
+    # or quiz (by id) in a fallback set shows the original in a translated site.
+    original: str = ""
+    languages: tuple[str, ...] = ()
+    fallback_pages: frozenset[str] = frozenset()
+    fallback_quizzes: frozenset[str] = frozenset()
+
+    def is_fallback(self, src: str) -> bool:
+        return self.language != self.original and src in self.fallback_pages
 
 
 @dataclass(frozen=True)

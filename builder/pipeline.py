@@ -16,7 +16,7 @@ from .active_content import ACTIVE_SUFFIXES, active_content
 from .privacy import figure_uses, remote_loads
 from .model import GENERATED_AT_ROOT, LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed, SessionPlan
 from .settings import Settings
-from .translations import check as check_translations, is_translation
+from .translations import check as check_translations, in_language, is_translation, site_languages, with_fallbacks
 from .validation import crossrefs
 from .validation.modules import build_module, build_page, module_id
 from .validation.placeholders import report_placeholders
@@ -41,8 +41,12 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
     if plans:
         pages = {p.src: p for p in crossrefs.all_pages(course)}
         course = replace(course, sessions=check_sessions(course, plans, pages, report))
-    check_translations(settings, report)
-    return (with_assessment_pages(course) if report.ok else None), report
+    if not settings.translation:  # a translated build follows the check of the originals
+        check_translations(settings, report)
+    if not report.ok:
+        return None, report
+    course = with_assessment_pages(course)
+    return (with_fallbacks(course) if settings.translation else course), report
 
 
 def _unread_pages(docs: Path, links: dict) -> bool:
@@ -121,15 +125,16 @@ def _build(settings: Settings, report: Report) -> tuple[Course, dict, set[str], 
         if home is None and home_path not in skip:
             report.error(SourceSpan(settings.rel(docs / "index.md")), "course.no-home", "the course has no home page", f"create {settings.rel(docs / 'index.md')}")
     _check_duplicate_modules(modules, report)
-    info = CourseInfo(settings.course_id, settings.title, settings.version, settings.language,
-                      settings.organisation, settings.signatory)
+    info = CourseInfo(settings.course_id, settings.title, settings.version, settings.translation or settings.language,
+                      settings.organisation, settings.signatory, settings.language, site_languages(settings))
     quizzes = _load_quizzes(settings, report, skip)
     report.files_checked += len(quizzes.files)
     course = Course(info, home, tuple(modules), quizzes.by_id, tuple(sorted(extras, key=lambda p: (p.order, p.src))))
     return course, links, quizzes.broken, figures
 
 
-def _read_page(settings: Settings, path: Path, report: Report, links: dict, module_index: bool = False):
+def _read_page(settings: Settings, original: Path, report: Report, links: dict, module_index: bool = False):
+    path = in_language(original, settings.translation)
     span = SourceSpan(settings.rel(path))
     report.files_checked += 1
     text = read_text(path, span, report)
@@ -141,7 +146,7 @@ def _read_page(settings: Settings, path: Path, report: Report, links: dict, modu
     for load in remote_loads(text):
         report_remote_load(span, load, report)
     report_active_content(text, span, report)
-    src = path.relative_to(settings.docs_dir).as_posix()
+    src = original.relative_to(settings.docs_dir).as_posix()
     links[src] = raw.links + [RawLink(u.url, u.as_image, u.alt or "", u.line, u.col, html=True) for u in figure_uses(text)]
     fields = {"title": raw.front.get("title")} if module_index else None
     if fields is not None and not isinstance(fields["title"], str):
@@ -301,6 +306,7 @@ def _yaml_files(folder: Path | None, settings: Settings, report: Report, result:
         if path.suffix not in QUIZ_SUFFIXES or is_translation(path):
             continue  # quiz.de.yml: checked against its original by builder/translations.py
         result.files.append(path)
+        path = in_language(path, settings.translation)
         span = SourceSpan(settings.rel(path))
         text = read_text(path, span, report)
         if text is None:

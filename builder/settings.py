@@ -30,6 +30,9 @@ class Settings:
     sessions_dir: Path | None = None  # facilitators' session plans; None: the course has none
     organisation: str = ""  # who issues certificates and prints the workbook
     signatory: str = ""  # the name and role under the certificate's signature line
+    # The language this build is in when it is not `language` (the originals' language): its
+    # translations (page.de.md, quiz.de.yml) are read in place of their originals (docs/translating.md)
+    translation: str = ""
 
     @classmethod
     def from_config(cls, root: Path, config: dict, plugin: dict) -> "Settings":

@@ -50,6 +50,30 @@ def translation_path(original: Path, lang: str) -> Path:
     return original.with_name(f"{original.stem}.{lang}{original.suffix}")
 
 
+def in_language(original: Path, lang: str) -> Path:
+    """What a build in lang reads for an original: its translation if there is one, else itself."""
+    if not lang:
+        return original
+    translated = translation_path(original, lang)
+    return translated if translated.is_file() else original
+
+
+def site_languages(settings: Settings) -> tuple[str, ...]:
+    """The languages the course is built in: the originals' first, then each with a translation."""
+    return (settings.language, *(lang for lang in languages(settings) if lang != settings.language))
+
+
+def with_fallbacks(course):
+    """A course read in a translation: which pages and quizzes show their original (their source
+    file is not a translation), so the site can say so in the reader's language."""
+    from dataclasses import replace
+
+    pages = frozenset(p.src for p in course.pages() if not p.generated and not is_translation(Path(p.span.path)))
+    quizzes = frozenset(q.id for q in course.quizzes.values() if not is_translation(Path(q.span.path)))
+    generated = frozenset(p.src for p in course.pages() if p.generated and p.embeds and p.embeds[0].quiz_id in quizzes)
+    return replace(course, info=replace(course.info, fallback_pages=pages | generated, fallback_quizzes=quizzes))
+
+
 def source_hash(path: Path) -> str:
     """What a translation records of its original: its text's hash (line endings ignored)."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")

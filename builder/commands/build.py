@@ -80,7 +80,7 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, o
         return EXIT_USAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = output_dir.staging_dir(target.parent, target.name, "new")
-    if not run_mkdocs(config, staging, offline, jobs):
+    if not run_languages(root, config, staging, offline, jobs, strict):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build stopped: {_kept(target)}", file=sys.stderr)
         return 1
@@ -108,6 +108,34 @@ def _load(root: Path, strict: bool):
     except (ConfigurationError, Abort) as error:
         print(f"mkdocs.yml: error: {error} [config.invalid]", file=sys.stderr)
         return None
+
+
+def run_languages(root: Path, config, out_dir: Path, offline: bool = False, jobs: int | None = None,
+                  strict: bool = False) -> bool:
+    """The originals' site into out_dir, then one site per translation language into out_dir/<lang>/:
+    each its own MkDocs build (theme strings, `<html lang>`, search index in its language) of the
+    same pages, read from page.<lang>.md where one exists (docs/translating.md)."""
+    plugin = config.plugins.get("course")
+    edition = plugin.edition if plugin is not None else LEARNER
+    if not run_mkdocs(config, out_dir, offline, jobs):
+        return False
+    info = plugin.course.info if plugin is not None else None
+    for lang in info.languages[1:] if info else ():
+        config = _load(root, strict)
+        if config is None:
+            return False
+        for_language(config, lang, info.language, edition)
+        if not run_mkdocs(config, out_dir / lang, offline, jobs):
+            return False
+    return True
+
+
+def for_language(config, lang: str, original: str, edition: str = LEARNER) -> None:
+    """A freshly loaded config, made to build the site of the translation into lang."""
+    config.theme["language"] = lang  # the theme's own words and <html lang>; the search plugin follows it
+    plugin = config.plugins["course"]
+    plugin.translation, plugin.source_language, plugin.edition = lang, original, edition
+    plugin.preview = None  # partial rebuilds (course serve) track the originals' site only
 
 
 def run_mkdocs(config, out_dir: Path, offline: bool = False, jobs: int | None = None) -> bool:

@@ -73,7 +73,7 @@ def run(args) -> int:
 
 def _site_package(course, settings, args, dist: Path) -> int:
     from ..exporters import offline
-    from .build import _load, run_mkdocs
+    from .build import _load, run_languages
 
     config = _load(settings.root, args.strict)
     if config is None:
@@ -84,9 +84,11 @@ def _site_package(course, settings, args, dist: Path) -> int:
     tmp = output_dir.staging_dir(dist, args.format, "new")
     try:
         site = tmp / "site"
-        if not run_mkdocs(config, site, offline=True):
+        if not run_languages(settings.root, config, site, offline=True, strict=args.strict):
             return 1
         removed = offline.trim(site, _search_languages(config))
+        for lang in config.plugins["course"].course.info.languages[1:]:  # each translation's site searches its language
+            removed += offline.trim(site / lang, [lang])
         if args.format == "offline":
             folder, archive = offline.package(site, dist, name)
         else:

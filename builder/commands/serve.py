@@ -103,6 +103,7 @@ class PreviewServer:
             config = load_config(config_file=str(self.config_file), site_dir=self.site_dir)
             config.site_url = self.serve_url
             build(config, serve_url=self.serve_url, dirty=self.dirty)
+            self._build_languages(config)
         except (MkDocsException, OSError, ValueError) as error:
             # the plugin has logged each diagnostic; a broken mkdocs.yml only says so here
             said = [] if records.messages and isinstance(error, Abort) else [f"build failed: {error}"]
@@ -121,6 +122,21 @@ class PreviewServer:
             records.remove()
         if self.failure:
             logging.getLogger("mkdocs").info("the preview shows these errors until they are fixed")
+
+    def _build_languages(self, config) -> None:
+        """Each translation's site under its code, as `course build` writes it (a full build each)."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        from .build import for_language
+
+        plugin = config.plugins.get("course")
+        info = plugin.course.info if plugin is not None else None
+        for lang in info.languages[1:] if info else ():
+            translated = load_config(config_file=str(self.config_file), site_dir=str(Path(self.site_dir) / lang))
+            translated.site_url = f"{self.serve_url}{lang}/"
+            for_language(translated, lang, info.language)
+            build(translated, serve_url=translated.site_url, dirty=False)
 
     def error_response(self, server, epoch: int, start_response):
         from ..render.error_page import error_page

@@ -46,8 +46,9 @@ def run(args) -> int:
         print(f"record NOT verified: {len(problems)} claim(s) do not hold", file=sys.stderr)
         return 1
     learner = _printable(record["learner"]["name"]) or "(no name)"
+    used = _languages(record)
     print(f"record verified: {learner}, {len(_completed(record))} module(s) complete, "
-          f"{record['total_minutes'] / 60:.2f} CPD hours")
+          f"{record['total_minutes'] / 60:.2f} CPD hours" + (f", read in {', '.join(used)}" if used else ""))
     print(f"certificate code {code}" + (": matches the certificate" if args.code else ""))
     return 0
 
@@ -63,6 +64,9 @@ def verify(course: Course, record: dict) -> tuple[list[str], list[str]]:
     if record["course"]["version"] != course.info.version:
         notes.append(f"record made with version {record['course']['version']}, checking against {course.info.version}")
     problems = _date_problems(record)
+    foreign = [lang for lang in _languages(record) if lang not in course.info.languages]
+    if foreign:
+        problems.append(f"the record names language(s) {', '.join(foreign)}, but the course is built in {', '.join(course.info.languages)}")
     regraded = _regrade(course, record["quizzes"], problems)
     minutes = 0
     counts = Counter(entry["id"] for entry in record["modules"])
@@ -215,3 +219,11 @@ def _check_requirements(course: Course, module, record: dict, problems: list[str
 
 def _completed(record: dict) -> list:
     return [m for m in record["modules"] if m["completed"]]
+
+
+def _languages(record: dict) -> list[str]:
+    """The languages a record says the learner used (none in records made before they were kept)."""
+    used = set(record.get("languages", []))
+    for module in record["modules"]:
+        used |= set(module.get("languages", []))
+    return sorted(used)

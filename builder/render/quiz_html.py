@@ -35,8 +35,11 @@ def environment() -> Environment:
     return env
 
 
-def render_quiz(quiz: Quiz, key_src: str, question_id: str | None = None, lang: str = DEFAULT) -> str:
-    """The quiz's form, its labels in lang; its answer key lives in the cacheable script at key_src (see key_script)."""
+def render_quiz(quiz: Quiz, key_src: str, question_id: str | None = None, lang: str = DEFAULT,
+                text_lang: str | None = None) -> str:
+    """The quiz's form, its labels in lang; its answer key lives in the cacheable script at key_src (see key_script).
+
+    text_lang: the language of the quiz's own text, when a page must say it (builder/render/languages.py)."""
     questions = [q for q in quiz.questions if question_id in (None, q.id)]
     template = environment().get_template("quiz.html.j2")
     html = template.render(
@@ -45,6 +48,7 @@ def render_quiz(quiz: Quiz, key_src: str, question_id: str | None = None, lang: 
         whole=question_id is None,
         key_name=key_name(quiz.id, question_id),
         key_src=key_src,
+        text_lang=text_lang,
         t=lambda key, **values: t(key, lang, **values),
     )
     # Only the indentation between tags goes: a line break inside text is a space, so words stay apart.

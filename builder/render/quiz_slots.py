@@ -12,6 +12,7 @@ on_post_page swaps each stub for the quiz's form. Nothing here imports MkDocs.
 from __future__ import annotations
 
 from ..model import Course
+from . import languages
 from .quiz_html import key_name, render_quiz, search_text
 
 
@@ -59,8 +60,19 @@ class QuizSlots:
         """The page with each stub replaced by its form; key_src(name) is the URL of a key script.
 
         extra(quiz, question id) adds HTML after a form (the facilitator edition's answer key)."""
+        info = self.course.info
         for stub, quiz_id, question in self.rendered.pop(src, []):
             quiz = self.course.quizzes[quiz_id]
-            form = render_quiz(quiz, key_src(key_name(quiz_id, question)), question, self.course.info.language)
+            form = render_quiz(quiz, key_src(key_name(quiz_id, question)), question, info.language, self._text_lang(quiz_id))
+            if quiz_id in info.fallback_quizzes:
+                form = languages.notice(info, "fallback_quiz") + form
             output = output.replace(stub, form + (extra(quiz, question) if extra else ""), 1)
         return output
+
+    def _text_lang(self, quiz_id: str) -> str | None:
+        """In a translation's site, the language a quiz's own text is in (its original's, when it
+        has no translation yet), so screen readers speak it right."""
+        info = self.course.info
+        if info.language == info.original:
+            return None
+        return info.original if quiz_id in info.fallback_quizzes else info.language

@@ -83,6 +83,11 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "home_done": "{done} of {all} CPD hours done, {left} to go.",
     "card_score": "Score {score}%.",
     "mark_read": "Mark as read",
+    # a course in several languages (builder/render/languages.py, the record)
+    "languages_label": "Language",
+    "fallback_page": "This page has not been translated yet; you are reading the {language} original.",
+    "fallback_quiz": "This quiz has not been translated yet; you are answering the {language} original.",
+    "record_languages": "Languages used: {languages}.",
     # the runtime (builder/assets/runtime/)
     "parts_right": "{right} of {total} parts right.",
     # matching and ordering (runtime/arrange.js): help, controls and what the live region announces

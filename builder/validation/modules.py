@@ -34,7 +34,10 @@ PAGE_OWN_FIELDS = {
     "exercises": Field("number"),
     "objectives": Field("list"),  # on the home page: the course's own, shown under the module cards
 }
-PAGE_FIELDS = {**PAGE_OWN_FIELDS, **THEME_FIELDS}
+# what `course translate` records in a translation (builder/translations.py); a build in that
+# language reads the translation in place of its original
+TRANSLATION_FIELDS = {"translated_from": Field("text")}
+PAGE_FIELDS = {**PAGE_OWN_FIELDS, **THEME_FIELDS, **TRANSLATION_FIELDS}
 MODULE_FIELDS = {
     "title": Field("text", True),
     "summary": Field("text", True),
@@ -45,6 +48,7 @@ MODULE_FIELDS = {
     "references": Field("list"),
     "requires": Field("list"),
     **THEME_FIELDS,
+    **TRANSLATION_FIELDS,
 }
 
 

@@ -22,6 +22,7 @@ QUIZ_FIELDS = {
     "shuffle": Field("bool"),
     "intro": Field("text"),
     "questions": Field("list", True),
+    "translated_from": Field("text"),  # in quiz.de.yml (builder/translations.py)
 }
 COMMON_FIELDS = {
     "id": Field("id", True),

@@ -3,7 +3,7 @@
 const D = document;
 const M = window.CB_MANIFEST, S = window.CB_STRINGS;
 const P = M ? "cb:" + M.course.id + ":v1:" : "";
-let data = {}, mode = "", frame = null, seq = 0, broken = false, notice = "", tell = "", root = null, page = null, gen = 0;
+let data = {}, mode = "", frame = null, seq = 0, broken = false, notice = "", tell = "", root = null, store = null, page = null, gen = 0;
 const calls = {}, pages = {};
 
 const L = D.documentElement.lang || undefined;  // the page's language: Intl formats dates, numbers, plurals for it

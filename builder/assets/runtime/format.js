@@ -4,6 +4,8 @@
 const isObj = v => v === obj(v);
 const isDate = v => typeof v === "string" && v.length <= 40 && /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$/.test(v) && !isNaN(Date.parse(v));
 const isInt = Number.isInteger;
+const isLangs = v => Array.isArray(v) && v.every(x => /^[a-z]{2,3}(-\w+)*$/i.test(x));
+const union = (a, b) => [...new Set([].concat(a || [], b || []))].sort();
 const each = (v, f) => isObj(v) && Object.values(v).every(f);
 const isAnswer = v => typeof v === "boolean" || typeof v === "string" || each(v, x => typeof x === "string") ||
   (Array.isArray(v) && v.every(x => isInt(x) || typeof x === "string"));
@@ -14,6 +16,7 @@ const QUIZ_FIELDS = {a: v => each(v, isAnswer), ok: v => each(v, x => typeof x =
   h: v => Array.isArray(v) && v.length <= 20 && v.every(x => isTry(x) && Object.keys(x).length === 3)}; // h: the attempts' history, without answers
 const SHAPES = {
   p: isDate,
+  l: isLangs, // the languages a page was read in
   last: v => isObj(v) && typeof v.p === "string" && isDate(v.d),
   name: v => typeof v === "string",
   q: v => isObj(v) && Object.keys(v).every(k => QUIZ_FIELDS[k] && QUIZ_FIELDS[k](v[k])),
@@ -21,8 +24,8 @@ const SHAPES = {
   x: v => isObj(v) && typeof v.v === "string" && isDate(v.d) && Object.keys(v).length === 2, // set aside: the raw text
   undo: v => isObj(v) && isDate(v.d) && each(v.keys, x => x === null || typeof x === "string"), // before the last import
 };
-// The kind of a key: "p", "q", "r", "x" (each with an id after the colon), "last", "name" or "undo"; "" if unknown.
-const kindOf = k => (/^[pqx]:./.test(k) || /^r:[^/]+\/./.test(k) ? k[0] : /^(last|name|undo)$/.test(k) ? k : "");
+// The kind of a key: "p", "l", "q", "r", "x" (each with an id after the colon), "last", "name" or "undo"; "" if unknown.
+const kindOf = k => (/^[plqx]:./.test(k) || /^r:[^/]+\/./.test(k) ? k[0] : /^(last|name|undo)$/.test(k) ? k : "");
 const valid = (k, v) => { const f = SHAPES[kindOf(k)]; return !!f && f(v); };
 
 // The answer a question of this type stores (docs/learner.md, "Answers").
@@ -68,6 +71,7 @@ function merge(k, a, b) { // the value to store for key k, holding a, when b is 
   if (a === undefined || !valid(k, a)) return b;
   switch (kindOf(k)) {
     case "p": return earlier(a, b);
+    case "l": return union(a, b);
     case "last": case "r": return later(a.d, b.d) === b.d ? b : a;
     case "q": return mergeQuiz(a, b);
     default: return b;

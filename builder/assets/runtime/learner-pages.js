@@ -88,6 +88,7 @@ function journalView(v) {
   return () => journalView(v);
 }
 
+const langList = codes => new Intl.ListFormat(L).format(codes.map(c => new Intl.DisplayNames(L, {type: "language"}).of(c)));
 function recordView(v) {
   const sheet = h("section", {class: "cb-record", "aria-label": t("page_record")}), why = h("p", {id: "cb-record-why", class: "cb-noprint"});
   const mine = h("input", {type: "checkbox", id: "cb-mine", checked: true});
@@ -109,6 +110,8 @@ function recordView(v) {
       table(null, [t("col_module"), t("col_date"), t("col_score"), t("col_minutes")], r.modules.map(m =>
         [m.title, m.completed ? nice(m.completed) : t("not_complete"), m.score == null ? dash() : pct(m.score), m.completed ? t("minutes", {n: m.minutes}) : dash()])),
       h("p", {class: "cb-record__total"}, t("total", {hours: hours(r.total_minutes), minutes: r.total_minutes, done: done.length, all: r.modules.length})),
+      // a course in several languages (it has a switcher) names those the teacher used
+      r.languages && D.querySelector(".cb-langs") ? h("p", {class: "cb-record__langs"}, t("record_languages", {languages: langList(r.languages)})) : "",
       h("p", {}, t("issued", {date: nice(r.issued)})));
   };
   const name = h("input", {type: "text", id: "cb-name", autocomplete: "name", value: typeof data.name === "string" ? data.name : "",

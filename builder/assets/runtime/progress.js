@@ -65,9 +65,10 @@ function quizEntry(id, mine) { // what the completion record holds for one quiz 
 
 function record(reflections = true) { // reflections: false leaves the teacher's private writing out
   const modules = M.modules.map(m => { const s = status(m); return {id: m.id, title: m.title, minutes: m.minutes, completed: s.done, score: s.score}; });
+  const languages = Object.keys(data).reduce((a, k) => kindOf(k) == "l" ? union(a, data[k]) : a, []);
   const quizzes = {};
   for (const id in M.quizzes) { const e = quizEntry(id, reflections); if (e) quizzes[id] = e; }
   return {format: "course-builder-record", schema: 1, course: {id: M.course.id, title: M.course.title, version: M.course.version},
     learner: {name: typeof data.name === "string" ? data.name : ""}, issued: now(), modules,
-    total_minutes: modules.reduce((n, m) => n + (m.completed ? m.minutes : 0), 0), quizzes, reflections};
+    total_minutes: modules.reduce((n, m) => n + (m.completed ? m.minutes : 0), 0), quizzes, reflections, ...(languages.length ? {languages} : {})};
 }

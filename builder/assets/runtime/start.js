@@ -15,12 +15,13 @@ async function init() {
   const mine = ++gen, marker = D.querySelector(".cb-page"), t0 = performance.now();
   page = marker ? marker.dataset.cbPage : null;
   root = marker ? new URL((marker.dataset.cbRoot || ".").replace(/\/?$/, "/"), location.href) : window.__md_scope ? new URL(".", window.__md_scope) : null;
+  store = marker && marker.dataset.cbStore ? new URL(marker.dataset.cbStore, location.href) : root && new URL("storage.html", root); // one for every language
   D.querySelectorAll("form.cb-quiz").forEach(f => f.addEventListener("submit", e => e.preventDefault())); // never a native submit
   if (!root) return;
   await load();
   if (mine !== gen) return;
   live = [];
-  const visit = pages[page] && save({last: {p: page, d: now()}});
+  const visit = pages[page] && save({last: {p: page, d: now()}, ["l:" + page]: union(data["l:" + page], L)});
   await guard("part_failed", null, watchReading);
   D.querySelectorAll("form.cb-quiz").forEach(f => guard("quiz_failed", f, () => initQuiz(f)));
   const views = D.querySelectorAll("[data-cb-view]");

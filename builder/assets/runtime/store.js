@@ -83,7 +83,7 @@ async function load() {
   if (mode === "frame") {
     try {
       if (!frame) {
-        frame = h("iframe", {src: new URL("storage.html", root).href, hidden: true, "aria-hidden": "true", tabindex: "-1"});
+        frame = h("iframe", {src: store.href, hidden: true, "aria-hidden": "true", tabindex: "-1"});
         frame.ready = new Promise(ok => frame.addEventListener("load", ok, {once: true}));
         D.body.append(frame);
       }
