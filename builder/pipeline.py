@@ -43,10 +43,25 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
         course = replace(course, sessions=check_sessions(course, plans, pages, report))
     if not settings.translation:  # a translated build follows the check of the originals
         check_translations(settings, report)
+        for lang in course.info.languages[1:]:
+            _check_language(settings, lang, report)
     if not report.ok:
         return None, report
     course = with_assessment_pages(course)
     return (with_fallbacks(course) if settings.translation else course), report
+
+
+def _check_language(settings: Settings, lang: str, report: Report) -> None:
+    """What would stop the site in lang: the translations read in place of their originals (a
+    link to a heading the translation renamed, say). Only what the translations themselves cause
+    is added; the originals' own diagnostics are in the report already."""
+    _, translated = load_course(replace(settings, translation=lang), Report())
+    for found in translated.diagnostics:
+        if is_translation(Path(found.span.path)):
+            if found.code == "link.unknown-anchor":  # the heading was translated, its anchor with it
+                found = replace(found, hint=f"the {lang} translation of that page must keep the original's anchor: "
+                                "write its heading as '## Translated heading {#anchor}'")
+            report.diagnostics.append(found)
 
 
 def _unread_pages(docs: Path, links: dict) -> bool:

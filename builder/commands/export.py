@@ -82,11 +82,12 @@ def _site_package(course, settings, args, dist: Path) -> int:
     output_dir.mark(dist)
     name = output_dir.inside(dist, f"{course.info.id}-{course.info.version}-{args.format}").name
     tmp = output_dir.staging_dir(dist, args.format, "new")
+    searched = _search_languages(config)  # before the builds: MkDocs shares the search plugin between them
     try:
         site = tmp / "site"
         if not run_languages(settings.root, config, site, offline=True, strict=args.strict):
             return 1
-        removed = offline.trim(site, _search_languages(config))
+        removed = offline.trim(site, searched)
         for lang in config.plugins["course"].course.info.languages[1:]:  # each translation's site searches its language
             removed += offline.trim(site / lang, [lang])
         if args.format == "offline":

@@ -64,7 +64,7 @@ class QuizSlots:
         for stub, quiz_id, question in self.rendered.pop(src, []):
             quiz = self.course.quizzes[quiz_id]
             form = render_quiz(quiz, key_src(key_name(quiz_id, question)), question, info.language, self._text_lang(quiz_id))
-            if quiz_id in info.fallback_quizzes:
+            if quiz_id in info.fallback_quizzes and not info.is_fallback(src):  # a page in the original says so once
                 form = languages.notice(info, "fallback_quiz") + form
             output = output.replace(stub, form + (extra(quiz, question) if extra else ""), 1)
         return output

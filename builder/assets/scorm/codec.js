@@ -70,8 +70,8 @@ function squeeze(data, D) { // {key: value} -> compact object
   const out = {};
   for (const k of Object.keys(data).sort()) { // pages by path: about the order they were read
     let code = null, ids = null;
-    const m = /^([pqr]):(.*)$/.exec(k);
-    if (m && m[1] === "p" && m[2] in D.pageAt) code = "p" + D.pageAt[m[2]];
+    const m = /^([pqrl]):(.*)$/.exec(k);
+    if (m && (m[1] === "p" || m[1] === "l") && m[2] in D.pageAt) code = m[1] + D.pageAt[m[2]]; // a page's visit, its languages
     else if (m && m[1] === "q" && m[2] in D.quizAt) { code = "q" + D.quizAt[m[2]]; ids = D.questionAt[parseInt(D.quizAt[m[2]], 36)]; }
     else if (m && m[1] === "r") {
       const slash = m[2].lastIndexOf("/"), qz = D.quizAt[m[2].slice(0, slash)], q = qz && D.questionAt[parseInt(qz, 36)][m[2].slice(slash + 1)];
@@ -87,7 +87,7 @@ function grow(packed, D) {
   for (const c in packed) {
     let k, ids = null;
     if (c[0] === "=") k = c.slice(1);
-    else if (c[0] === "p") k = "p:" + D.pages[parseInt(c.slice(1), 36)];
+    else if (c[0] === "p" || c[0] === "l") k = c[0] + ":" + D.pages[parseInt(c.slice(1), 36)];
     else if (c[0] === "q") { const i = parseInt(c.slice(1), 36); k = "q:" + D.quizzes[i]; ids = D.questions[i]; }
     else if (c[0] === "r") { const [i, j] = c.slice(1).split(".").map(x => parseInt(x, 36)); k = "r:" + D.quizzes[i] + "/" + D.questions[i][j]; }
     if (!k || k.includes("undefined")) continue;
