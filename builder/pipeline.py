@@ -16,7 +16,7 @@ from .active_content import ACTIVE_SUFFIXES, active_content
 from .privacy import figure_uses, remote_loads
 from .model import GENERATED_AT_ROOT, LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed, SessionPlan
 from .settings import Settings
-from .translations import check as check_translations, in_language, is_translation, site_languages, with_fallbacks
+from .translations import check as check_translations, in_language, is_translation, language_of, site_languages, with_fallbacks
 from .validation import crossrefs
 from .validation.modules import build_module, build_page, module_id
 from .validation.placeholders import report_placeholders
@@ -52,16 +52,21 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
 
 
 def _check_language(settings: Settings, lang: str, report: Report) -> None:
-    """What would stop the site in lang: the translations read in place of their originals (a
-    link to a heading the translation renamed, say). Only what the translations themselves cause
-    is added; the originals' own diagnostics are in the report already."""
+    """What would stop the site in lang, where translations are read in place of their originals
+    (a link to a heading a translation renamed, say): the errors of that site that the originals'
+    own check has not reported, in files with no error reported yet. While a translation into
+    lang has an error of its own, the site is not tried: that error comes first."""
+    if any(language_of(Path(d.span.path)) == lang for d in report.errors):
+        return
     _, translated = load_course(replace(settings, translation=lang), Report())
-    for found in translated.diagnostics:
-        if is_translation(Path(found.span.path)):
-            if found.code == "link.unknown-anchor":  # the heading was translated, its anchor with it
-                found = replace(found, hint=f"the {lang} translation of that page must keep the original's anchor: "
-                                "write its heading as '## Translated heading {#anchor}'")
-            report.diagnostics.append(found)
+    reported = {d.span.path for d in report.errors}
+    for found in translated.errors:
+        if found.span.path in reported:
+            continue
+        hint = found.hint
+        if found.code == "link.unknown-anchor":  # the heading was translated, and its anchor with it
+            hint = f"the {lang} translation of that page must keep the original's anchor: write its heading as '## Translated heading {{#anchor}}'"
+        report.diagnostics.append(replace(found, message=f"in the '{lang}' site: {found.message}", hint=hint))
 
 
 def _unread_pages(docs: Path, links: dict) -> bool:

@@ -122,7 +122,7 @@ def test_a_broken_translation_stops_the_build_and_keeps_the_previous_site(built,
     overview.write_text(overview.read_text(encoding="utf-8").replace(" {#why-this-course}", ""), encoding="utf-8")
     status, output = run_cli("build", "--root", str(root))
     assert status == 1
-    assert "quizzes/welcome-check.de.yml:18: error: review: link '01-welcome/index.md#why-this-course'" in output
+    assert "quizzes/welcome-check.de.yml:18: error: in the 'de' site: review: link '01-welcome/index.md#why-this-course'" in output
     assert "must keep the original's anchor" in output
     assert read(root / "site", "de/01-welcome/index.html") == before
 

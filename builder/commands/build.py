@@ -133,6 +133,8 @@ def run_languages(root: Path, config, out_dir: Path, offline: bool = False, jobs
 def for_language(config, lang: str, original: str, edition: str = LEARNER) -> None:
     """A freshly loaded config, made to build the site of the translation into lang."""
     config.theme["language"] = lang  # the theme's own words and <html lang>; the search plugin follows it
+    if config.site_url:  # canonical links, the sitemap and instant navigation's scope: this language's
+        config.site_url = f"{config.site_url.rstrip('/')}/{lang}/"
     plugin = config.plugins["course"]
     plugin.translation, plugin.source_language, plugin.edition = lang, original, edition
     plugin.preview = None  # partial rebuilds (course serve) track the originals' site only

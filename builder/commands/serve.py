@@ -134,8 +134,8 @@ class PreviewServer:
         info = plugin.course.info if plugin is not None else None
         for lang in info.languages[1:] if info else ():
             translated = load_config(config_file=str(self.config_file), site_dir=str(Path(self.site_dir) / lang))
-            translated.site_url = f"{self.serve_url}{lang}/"
-            for_language(translated, lang, info.language)
+            translated.site_url = self.serve_url
+            for_language(translated, lang, info.language)  # serves it under /<lang>/
             build(translated, serve_url=translated.site_url, dirty=False)
 
     def error_response(self, server, epoch: int, start_response):
