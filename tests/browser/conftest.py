@@ -70,6 +70,32 @@ def server(tmp_path_factory):
     httpd.shutdown()
 
 
+def bilingual_project(dest: Path) -> Path:
+    """The journey course with journey-de's German translations copied over it."""
+    return copy_project("journey-de", copy_project("journey", dest))
+
+
+@pytest.fixture(scope="module")
+def bilingual(server, tmp_path_factory):
+    """The two-language journey course served at /cpd/journey-bi/ (German at de/)."""
+    root = bilingual_project(tmp_path_factory.mktemp("journey-bi"))
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url('journey-bi')}", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    status, output = run_cli("build", "--root", str(root), "--site-dir", str(root / "site"))
+    assert status == 0, output
+    server.mounts["/cpd/journey-bi/"] = root / "site"
+    return server.url("journey-bi")
+
+
+def bilingual_offline(tmp_path: Path) -> Path:
+    """The two-language course exported for file://; returns the copy's folder."""
+    root = bilingual_project(tmp_path / "journey-bi")
+    status, output = run_cli("export", "offline", "--root", str(root), "--out", str(root / "dist"))
+    assert status == 0, output
+    return root / "dist" / "journey-1.0.0-offline"
+
+
 @pytest.fixture
 def context(browser):
     """A fresh browser profile (empty storage); fails the test on any JavaScript error."""

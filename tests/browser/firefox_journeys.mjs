@@ -151,6 +151,44 @@ async function journey(browser, run) {
   await context.close();
 }
 
+// A course in two languages (journey with journey-de's files): switch to German mid-module by
+// keyboard and back; answers, reflection and reading carry over; the notice on an untranslated page.
+async function languages(browser, run) {
+  const P = run.pages, context = await browser.createBrowserContext(), page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", error => errors.push(String(error)));
+  const step = message => console.log(`ok - ${run.name}: ${message}`);
+  const switchTo = async lang => {
+    await page.focus(`nav.cb-langs a[hreflang="${lang}"]`);
+    await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+    await ready(page);
+    check(await page.evaluate(() => document.documentElement.lang) === lang, `the page is in ${lang}`);
+  };
+  await readTo(page, P.welcome);
+  await readTo(page, P.start);
+  await answer(page, "welcome-check", "where", 0);
+  await submit(page, "welcome-check");
+  await page.type(`${field("welcome-check", "hopes")} textarea`, "Auf Deutsch weiter.");
+  await page.waitForFunction(f => document.querySelector(f + " .cb-reflection__status").textContent === "Saved.", {}, field("welcome-check", "hopes"));
+  await switchTo("de");
+  check(page.url() === P.de.start, `the same page in German (${page.url()})`);
+  const where = field("welcome-check", "where");
+  check((await text(page, `${where} .cb-question__feedback`)).startsWith("✓ Richtig."), "the answer's feedback, in German");
+  check(await page.$eval(`${field("welcome-check", "hopes")} textarea`, e => e.value) === "Auf Deutsch weiter.", "the reflection is there");
+  step("switched to German by keyboard on the same page: answer and reflection kept");
+
+  await visit(page, P.de.more);
+  check(await text(page, ".cb-fallback") === "Diese Seite ist noch nicht übersetzt. Sie lesen das Original auf Englisch.", "the fallback notice");
+  await visit(page, P.de.progress);
+  check((await text(page, ".cb-summary")).startsWith("1 von 2 Modulen abgeschlossen"), `German progress: ${await text(page, ".cb-summary")}`);
+  await switchTo("en");
+  check(page.url() === P.progress, `back on My progress in English (${page.url()})`);
+  check((await text(page, ".cb-summary")).startsWith("1 of 2 modules complete"), `English progress: ${await text(page, ".cb-summary")}`);
+  step("untranslated page with its notice; progress the same in both languages");
+  check(errors.length === 0, `JavaScript errors: ${errors.join("; ")}`);
+  await context.close();
+}
+
 const browser = await puppeteer.launch({
   browser: "firefox",
   executablePath: process.env.FIREFOX || "/usr/bin/firefox-esr",
@@ -160,7 +198,7 @@ const browser = await puppeteer.launch({
 });
 let status = 0;
 try {
-  for (const run of config.runs) await journey(browser, run);
+  for (const run of config.runs) await (run.pages.de ? languages : journey)(browser, run);
   console.log(`${config.runs.length} journeys passed`);
 } catch (error) {
   console.log(`not ok - ${error.message}`);

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from browser.conftest import bilingual_offline
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -53,5 +54,24 @@ def test_firefox_cross_page_journeys_online_and_from_disk(server):
                             text=True, timeout=240)
     output = result.stdout + result.stderr
     print(output)  # the steps, shown with -s or -rP
+    assert result.returncode == 0, output
+    assert "2 journeys passed" in output, output
+
+
+def test_firefox_switching_language_online_and_from_disk(server, bilingual, tmp_path):
+    """The two-language journey course (tests/browser/conftest.py: bilingual): German at de/."""
+    node = shutil.which("node") or "/usr/bin/node"
+    if not Path(FIREFOX).exists() or not Path(node).exists():
+        pytest.skip("firefox-esr or node is not installed")
+    offline = bilingual_offline(tmp_path)
+    runs = []
+    for name, base, from_disk in (("online languages", bilingual, False), ("file languages", offline.as_uri() + "/", True)):
+        pages = urls(base, from_disk)
+        pages["de"] = urls(base + "de/", from_disk)
+        runs.append({"name": name, "pages": pages})
+    result = subprocess.run([node, str(SCRIPT), json.dumps({"runs": runs})], cwd=REPO, capture_output=True,
+                            text=True, timeout=240)
+    output = result.stdout + result.stderr
+    print(output)
     assert result.returncode == 0, output
     assert "2 journeys passed" in output, output

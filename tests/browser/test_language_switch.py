@@ -14,26 +14,12 @@ from babel.dates import format_date
 
 from browser.learner import RIGHT, answer, answer_drawn, question, read_to_end, runtime_ready, storage, submit, wait_saved
 from browser.test_accessibility import axe
-from conftest import copy_project, run_cli
 
 pytestmark = pytest.mark.browser
 NOTICE_DE = "Diese Seite ist noch nicht übersetzt. Sie lesen das Original auf Englisch."
 QUIZ_NOTICE_DE = "Dieses Quiz ist noch nicht übersetzt. Sie beantworten das Original auf Englisch."
 KINDS = {"home": "", "overview": "01-welcome/", "content": "01-welcome/01-start/", "fallback": "02-practice/02-more/",
          "assessment": "02-practice/practice-end/", "progress": "progress/", "journal": "journal/", "record": "record/"}
-
-
-@pytest.fixture(scope="module")
-def bilingual(server, tmp_path_factory):
-    """The journey course with German translations, served at /cpd/journey-bi/ (German at de/)."""
-    root = copy_project("journey-de", copy_project("journey", tmp_path_factory.mktemp("journey-bi")))
-    config = root / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url('journey-bi')}", config.read_text(encoding="utf-8")),
-                      encoding="utf-8")
-    status, output = run_cli("build", "--root", str(root), "--site-dir", str(root / "site"))
-    assert status == 0, output
-    server.mounts["/cpd/journey-bi/"] = root / "site"
-    return server.url("journey-bi")
 
 
 def visit(page, url: str) -> None:
