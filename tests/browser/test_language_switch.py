@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import re
 
 import pytest
 from babel.dates import format_date
