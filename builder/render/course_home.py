@@ -51,7 +51,7 @@ def home(course: Course, objectives: tuple[str, ...], url_of: Callable[[str], st
         items = "".join(f"<li>{_e(o)}</li>" for o in objectives)
         goals = f'<h2 id="cb-course-objectives">{_e(t("home_objectives", lang))}</h2><ul class="cb-home__objectives">{items}</ul>'
     return (
-        f'<div class="cb-home" data-search-exclude>{cont}<p class="cb-home__time" data-cb-time>{_e(time)}</p>'
+        f'<div class="cb-home"{_own_lang(course, course.home.src if course.home else "")} data-search-exclude>{cont}<p class="cb-home__time" data-cb-time>{_e(time)}</p>'
         f'<ul class="cb-cards" aria-label="{_e(t("modules_caption", lang))}">{cards}</ul>{goals}</div>'
     )
 
@@ -85,7 +85,7 @@ def position(course: Course, src: str) -> str | None:
             if page.src == src:
                 text = t("page_position", course.info.language, m=number, modules=len(course.modules), p=index, pages=len(module.pages))
                 return (
-                    f'<div class="cb-position" data-search-exclude><p class="cb-position__text">'
+                    f'<div class="cb-position"{_own_lang(course, src)} data-search-exclude><p class="cb-position__text">'
                     f'<span class="cb-position__module">{_e(module.title)}</span> · {_e(text)}</p>'
                     f'{bar(t("card_progress", course.info.language, title=module.title), module.id)}</div>'
                 )
@@ -97,6 +97,12 @@ def after_title(markdown: str, block: str) -> str:
     match = _H1.search(markdown)
     at = match.end() if match else 0
     return f"{markdown[:at]}\n\n{block}\n\n{markdown[at:]}"
+
+
+def _own_lang(course: Course, src: str) -> str:
+    """On a page shown in its original language (builder/render/languages.py), the course's own
+    words around it are still in the site's: they say so."""
+    return f' lang="{course.info.language}"' if course.info.is_fallback(src) else ""
 
 
 def _hours(minutes: int, lang: str) -> str:

@@ -53,5 +53,7 @@ def notice(info: CourseInfo, key: str) -> str:
 
 
 def fallback_page(info: CourseInfo, content: str) -> str:
-    """A page shown in its original: the notice, then its text marked with the original's language."""
-    return notice(info, "fallback_page") + f'<div class="cb-original" lang="{info.original}">{content}</div>'
+    """A page shown in its original: the switcher (when it leads the page), the notice, then the
+    page's text marked with the original's language."""
+    switch, end, rest = content.partition("</nav>") if content.startswith('<nav class="cb-langs"') else ("", "", content)
+    return switch + end + notice(info, "fallback_page") + f'<div class="cb-original" lang="{info.original}">{rest}</div>'

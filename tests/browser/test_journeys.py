@@ -258,7 +258,9 @@ def test_finishing_every_module_gives_the_completion_record_with_the_right_hours
     assert "Total CPD time: 1.25 hours (75 minutes), 2 of 2 modules complete." in sheet.inner_text()
     record = download_json(page, "text=Download the record (JSON)")
     today = datetime.date.today().isoformat()
-    assert set(record) == {"format", "schema", "course", "learner", "issued", "modules", "total_minutes", "quizzes", "reflections"}
+    assert set(record) == {"format", "schema", "course", "learner", "issued", "modules", "total_minutes", "quizzes", "reflections",
+                           "languages"}
+    assert record["languages"] == ["en"]  # the languages the pages were read in
     assert record["format"] == "course-builder-record" and record["schema"] == 1
     assert record["course"] == {"id": "journey", "title": "Journey course", "version": "1.0.0"}
     assert record["learner"] == {"name": "Ana Teacher"}
