@@ -35,7 +35,7 @@ def launch_page(course: Course) -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
         f'<link rel="stylesheet" href="{SHELL_DIR}/shell.css">\n{tags}\n</head>\n<body>\n'
         f'<div class="cb-lms-messages"></div>\n'
-        f'<iframe class="cb-lms-frame" title="{html.escape(t("lms_frame"))}"></iframe>\n</body>\n</html>\n'
+        f'<iframe class="cb-lms-frame" title="{html.escape(t("lms_frame", course.info.language))}"></iframe>\n</body>\n</html>\n'
     )
 
 
