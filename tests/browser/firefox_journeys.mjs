@@ -169,7 +169,7 @@ async function languages(browser, run) {
   await answer(page, "welcome-check", "where", 0);
   await submit(page, "welcome-check");
   await page.type(`${field("welcome-check", "hopes")} textarea`, "Auf Deutsch weiter.");
-  await page.waitForFunction(f => document.querySelector(f + " .cb-reflection__status").textContent === "Saved.", {}, field("welcome-check", "hopes"));
+  await page.waitForFunction(f => document.querySelector(f + " .cb-reflection__status").textContent.startsWith("Saved at"), {}, field("welcome-check", "hopes"));
   await switchTo("de");
   check(page.url() === P.de.start, `the same page in German (${page.url()})`);
   const where = field("welcome-check", "where");

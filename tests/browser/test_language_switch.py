@@ -90,7 +90,7 @@ def test_the_german_record_has_german_dates_numbers_and_the_languages_used(page,
     submit(page, "welcome-check")
     hopes = question(page, "welcome-check", "hopes")
     hopes.locator("textarea").fill("Ziele")
-    hopes.locator(".cb-reflection__status").filter(has_text="Gespeichert.").wait_for()
+    hopes.locator(".cb-reflection__status").filter(has_text="Gespeichert um").wait_for()
     visit(page, bilingual + "de/record/")
     page.fill("#cb-name", "Ana Lehrerin")
     sheet = page.locator(".cb-record").inner_text().replace("\xa0", " ").replace("\u202f", " ")
