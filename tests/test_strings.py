@@ -70,6 +70,18 @@ def test_plural_forms_are_chosen_by_number():
     assert t("attempt", "de", n=2, count=1) == "Versuch 2: Beantworten Sie die folgende Frage."
 
 
+def test_arabic_uses_all_six_plural_forms():
+    # CLDR: 0 zero, 1 one, 2 two, 3-10 few, 11-99 many, 100-102 other
+    said = {n: t("imported", "ar", n=n, date="x") for n in (0, 1, 2, 3, 11, 100)}
+    assert said[0].startswith("لم يُستورَد أي عنصر ")
+    assert said[1].startswith("استُورِد عنصر واحد ")
+    assert said[2].startswith("استُورِد عنصران ")
+    assert said[3].startswith("استُورِدت 3 عناصر ")
+    assert said[11].startswith("استُورِد 11 عنصرًا ")
+    assert said[100].startswith("استُورِد 100 عنصر ")
+    assert t("overview_minutes", "ar", n=2) == "دقيقتان" and t("overview_minutes", "ar", n=45) == "45 دقيقة"
+
+
 def test_a_regional_code_uses_its_language_and_an_unknown_one_english():
     assert t("check", "de-AT") == "Antwort prüfen" and t("check", "pt_BR") == "Check answer"
 
