@@ -193,7 +193,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_page(self, output, page, config):
         extra = answer_key_html if self.edition == FACILITATOR else None
         output = self.slots.fill(page.file.src_uri, output, lambda name: get_relative_url(f"{site.KEY_DIR}/{name}.js", page.url), extra)
-        output = compact_html(output)
+        output = compact_html(theme_text.root_direction(output))
         self.page_loads[page.file.dest_uri] = remote_loads(output)
         return output
 

@@ -305,6 +305,14 @@ def plural_tags(lang: str) -> set[str]:
     return {rule(n) for n in range(0, 1001)}
 
 
+def direction(lang: str) -> str:
+    """"rtl" for a language written right to left (Arabic, Hebrew …: CLDR, through Babel), else "ltr"."""
+    try:
+        return "rtl" if Locale.parse((lang or DEFAULT).replace("-", "_")).character_order == "right-to-left" else "ltr"
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "ltr"
+
+
 def table_json(lang: str = DEFAULT) -> str:
     """The runtime's table: a missing string falls back to English; plural entries name their number."""
     import json

@@ -10,6 +10,8 @@ Nothing here imports MkDocs: the plugin calls these from its hooks.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 # mkdocs.yml keys the theme prints inside tags and attributes (`copyright` is HTML by design).
@@ -47,3 +49,16 @@ def safe_striptags(value) -> Markup:
 def install(env) -> None:
     """Make a theme's Jinja environment print stripped text escaped."""
     env.filters["striptags"] = safe_striptags
+
+
+_BODY_DIR = re.compile(r'<body\b[^>]*?\sdir="(rtl|ltr)"')
+
+
+def root_direction(page_html: str) -> str:
+    """The page with the theme's text direction on <html> too: mkdocs-material writes `dir` on <body>
+    only, but the root element's direction is what sets the viewport's (the scrollbar's side, where
+    overflow goes) and what `:dir()` and readers of the document see first."""
+    found = _BODY_DIR.search(page_html)
+    if not found or found.group(1) == "ltr" or re.search(r"<html\b[^>]*\sdir=", page_html[:found.start()]):
+        return page_html
+    return re.sub(r"<html\b", f'<html dir="{found.group(1)}"', page_html, count=1)

@@ -16,10 +16,11 @@ const wait = ms => new Promise(ok => setTimeout(ok, ms));
 const pad = n => String(n).padStart(2, "0");
 const day = s => { const d = new Date(s); return isNaN(d) ? null : d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); };
 // Intl formatters are made once per language: toLocaleString makes a new one at every call, about
-// 1 ms each on a slow phone, and My progress writes hundreds of figures on a large course.
+// 1 ms each on a slow phone, and My progress writes hundreds of figures on a large course. They write
+// Latin digits, like the numbers the strings hold ("ar" alone gives ١٢٣ in some browsers, 123 in others).
 const formats = {};
-const intl = (kind, make) => { const l = D.documentElement.lang || ""; return formats[kind + l] || (formats[kind + l] = make(l || undefined)); };
-const nice = s => { const d = new Date(s); return isNaN(d) ? "" : intl("date", l => new Intl.DateTimeFormat(l, {year: "numeric", month: "long", day: "numeric"})).format(d); };
+const intl = (kind, make) => { const l = D.documentElement.lang || ""; return formats[kind + l] || (formats[kind + l] = make(l ? l + "-u-nu-latn" : undefined)); };
+const nice = s => { const d = new Date(s); return isNaN(d) ? "" : intl("date", l => new Intl.DateTimeFormat(l, {dateStyle: "long"})).format(d); };
 const hm = s => intl("time", l => new Intl.DateTimeFormat(l, {hour: "2-digit", minute: "2-digit"})).format(new Date(s)); // "saved at 14:05", the learner's way
 const when = s => intl("when", l => new Intl.DateTimeFormat(l, {dateStyle: "medium", timeStyle: "short"})).format(new Date(s));
 const stamp = s => t("saved_at", {time: day(s) === day(now()) ? hm(s) : when(s)});

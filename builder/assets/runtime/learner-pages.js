@@ -73,8 +73,8 @@ function journalView(v) {
   const meta = x => (x.t ? t("entry_meta", {words: words(x.t), saved: stamp(x.d)}) : t("not_written"));
   const md = () => "# " + line(title) + "\n\n" + groups.map(g => "## " + line(g.m.title) + "\n\n" + g.items.map(x =>
     "### " + line(textOf(x.prompt || "")) + "\n\n" + (x.t ? quote(x.t) + "\n\n" : "") + "*" + line(meta(x)) + "*\n\n").join("")).join("");
-  const html = () => "<!doctype html>\n<html lang=\"" + esc(D.documentElement.lang || "en") + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>" + esc(title) +
-    "</title><style>body{font:16px/1.5 sans-serif;max-width:42em;margin:2em auto;padding:0 1em}blockquote{white-space:pre-wrap;border-left:4px solid #888;margin:0 0 .5em;padding-left:1em}</style></head><body><h1>" + esc(title) + "</h1>" +
+  const html = () => "<!doctype html>\n<html lang=\"" + esc(D.documentElement.lang || "en") + "\" dir=\"" + esc(D.dir || "ltr") + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>" + esc(title) +
+    "</title><style>body{font:16px/1.5 sans-serif;max-width:42em;margin:2em auto;padding:0 1em}blockquote{white-space:pre-wrap;border-inline-start:4px solid #888;margin:0 0 .5em;padding-inline-start:1em}</style></head><body><h1>" + esc(title) + "</h1>" +
     groups.map(g => "<section><h2>" + esc(g.m.title) + "</h2>" + g.items.map(x => "<section><h3>" + esc(textOf(x.prompt || "")) + "</h3>" +
       (x.t ? "<blockquote>" + esc(x.t.trim()) + "</blockquote>" : "") + "<p><em>" + esc(meta(x)) + "</em></p></section>").join("") + "</section>").join("") + "</body></html>\n";
   const file = M.course.id + "-journal-" + day(now());

@@ -15,7 +15,7 @@ from pathlib import Path
 from ...model import Course
 from ...output_dir import MARKER, inside
 from ...render.site import ASSET_DIR
-from ...render.strings import t
+from ...render.strings import direction, t
 from ..archive import zip_folder
 from .checks import manifest_problems
 from .data import final_assessment, shell_script
@@ -31,7 +31,7 @@ def launch_page(course: Course) -> str:
     tags = "\n".join(f'<script src="{s}" defer></script>' for s in scripts)
     title = html.escape(course.info.title)
     return (
-        f'<!doctype html>\n<html lang="{html.escape(course.info.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html lang="{html.escape(course.info.language)}" dir="{direction(course.info.language)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
         f'<link rel="stylesheet" href="{SHELL_DIR}/shell.css">\n{tags}\n</head>\n<body>\n'
         f'<div class="cb-lms-messages"></div>\n'
