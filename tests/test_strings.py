@@ -114,3 +114,15 @@ def test_the_site_language_comes_from_the_theme_and_the_plugin(tmp_path):
     config.write_text(config.read_text(encoding="utf-8").replace('version: "0.1.0"', 'version: "0.1.0"\n      language: fr'), encoding="utf-8")
     course, report = load_course(load_settings(root, Report()), Report())
     assert course.info.language == "fr"  # the plugin's option wins over the theme's
+
+
+def test_right_to_left_languages_lay_out_their_pages_right_to_left():
+    from builder.render.strings import direction
+    from builder.render.theme_text import root_direction
+
+    assert [direction(lang) for lang in ("ar", "ar-MA", "he", "de", "en", "xx")] == ["rtl", "rtl", "rtl", "ltr", "ltr", "ltr"]
+    page = '<!doctype html>\n<html lang="ar" class="no-js">\n<head></head>\n<body dir="rtl" data-md-color-scheme="default">'
+    assert root_direction(page).startswith('<!doctype html>\n<html dir="rtl" lang="ar" class="no-js">')
+    assert root_direction(page.replace('"rtl"', '"ltr"')) == page.replace('"rtl"', '"ltr"')  # ltr is the default: left alone
+    written = '<html dir="rtl" lang="ar"><body dir="rtl">'
+    assert root_direction(written) == written  # an explicit direction on <html> stays
