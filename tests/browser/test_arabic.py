@@ -6,7 +6,11 @@ clean; and screenshots (light and dark, phone and desktop) under test-results/sc
 from __future__ import annotations
 
 import datetime
+import json
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from babel.dates import format_date
@@ -14,6 +18,7 @@ from babel.dates import format_date
 from browser.learner import RIGHT, WRONG, answer, answer_drawn, question, read_to_end, runtime_ready, submit
 from browser.test_accessibility import axe
 from browser.test_course_frame import PAGE_TYPES, SHOTS
+from browser.test_firefox import FIREFOX
 from browser.test_journeys import PRACTICE, WELCOME
 from builder.render.strings import t
 from conftest import REPO, copy_project, run_cli
@@ -136,6 +141,25 @@ def test_plural_strings_take_the_arabic_form_of_each_number(page, arabic, tmp_pa
     assert [said[str(n)][1].removeprefix("المحاولة 1: ") for n in (0, 1, 2, 3, 11, 100)] == [
         "لا توجد أسئلة للإجابة عنها.", "يُرجى الإجابة عن السؤال أدناه.", "يُرجى الإجابة عن السؤالين أدناه.",
         "يُرجى الإجابة عن 3 أسئلة أدناه.", "يُرجى الإجابة عن 11 سؤالًا أدناه.", "يُرجى الإجابة عن 100 سؤال أدناه."]
+
+
+def test_firefox_shows_the_arabic_site_the_same_way(arabic):
+    node = shutil.which("node") or "/usr/bin/node"
+    if not Path(FIREFOX).exists() or not Path(node).exists():
+        pytest.skip("firefox-esr or node is not installed")
+    base = (REPO / "builder" / "assets" / "runtime" / "base.js").read_text(encoding="utf-8")
+    run = subprocess.run([node, str(Path(__file__).with_name("arabic_firefox.mjs")), json.dumps({"site": arabic, "base": base})],
+                         cwd=REPO, capture_output=True, text=True, timeout=240)
+    seen = json.loads(run.stdout.strip().splitlines()[-1]) if run.stdout.strip() else {"errors": [run.stderr]}
+    assert seen["errors"] == [], seen
+    assert seen["root"] == ["ar", "rtl"] and seen["number"].startswith("السؤال")
+    assert seen["unanswered"] == "يُرجى الإجابة عن السؤال أولًا."
+    assert seen["wrong"].startswith("✗ ليست صحيحة تمامًا.") and seen["right"].startswith("✓ إجابة صحيحة.")
+    assert seen["borders"][0] > seen["borders"][1] and seen["overflow"] <= 0 and seen["recordOverflow"] <= 0
+    today = format_date(datetime.date.today(), "long", locale="ar")
+    assert f"صدر بتاريخ {today}." in seen["record"] and "صادر باسم ليلى المعلّمة" in seen["record"]
+    assert not EASTERN_DIGITS.search(seen["record"])
+    assert seen["plurals"] == [t("imported", "ar", n=n, date="x") for n in (0, 1, 2, 3, 11, 100)]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
