@@ -1,7 +1,7 @@
 """An Arabic site (theme.language: ar) in real Chromium: laid out right to left from the root element
 down (borders, bars and feedback on the reading side), every string in Arabic with CLDR's six plural
 forms, dates and numbers in Latin digits, nothing scrolling sideways on a 360 px phone, axe-core
-clean; and screenshots (light and dark, phone and desktop) under test-results/screenshots/."""
+clean, screenshots under test-results/screenshots/ar-*; and the same quiz and record in Firefox ESR."""
 
 from __future__ import annotations
 
@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from babel.dates import format_date
 
-from browser.learner import RIGHT, WRONG, answer, answer_drawn, question, read_to_end, runtime_ready, submit
+from browser.learner import RIGHT, WRONG, answer, answer_drawn, question, read_to_end, submit
 from browser.test_accessibility import axe
-from browser.test_course_frame import PAGE_TYPES, SHOTS
+from browser.test_course_frame import SHOTS, page_type_problems
 from browser.test_firefox import FIREFOX
 from browser.test_journeys import PRACTICE, WELCOME
+from browser.test_languages import built_in, visit
 from builder.render.strings import t
-from conftest import REPO, copy_project, run_cli
+from conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -30,20 +31,7 @@ EASTERN_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")  # ٠-٩ and ۰-۹: 
 
 @pytest.fixture(scope="module")
 def arabic(server, tmp_path_factory):
-    """The journey course built with theme.language: ar, served at /cpd/journey-ar/."""
-    root = copy_project("journey", tmp_path_factory.mktemp("journey-ar"))
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  language: ar\n", 1)
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url('journey-ar')}", text), encoding="utf-8")
-    status, output = run_cli("build", "--root", str(root), "--site-dir", str(root / "site"))
-    assert status == 0, output
-    server.mounts["/cpd/journey-ar/"] = root / "site"
-    return server.url("journey-ar")
-
-
-def visit(page, url: str) -> None:
-    page.goto(url)
-    runtime_ready(page)
+    return built_in("ar", server, tmp_path_factory)
 
 
 def box(locator) -> dict:
@@ -167,17 +155,7 @@ def test_firefox_shows_the_arabic_site_the_same_way(arabic):
 def test_no_arabic_page_scrolls_sideways_and_axe_is_clean(browser, arabic, scheme, width):
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
     page = context.new_page()
-    SHOTS.mkdir(parents=True, exist_ok=True)
     read_to_end(page, arabic + "01-welcome/01-start/")  # some progress: bars, marks and tables filled in
-    problems = {}
-    for name, path in PAGE_TYPES.items():
-        visit(page, arabic + path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 0:
-            problems[f"{name}: {overflow}px sideways"] = True
-        found = axe(page)
-        if found:
-            problems[name] = found
-        page.screenshot(path=str(SHOTS / f"ar-{name}-{scheme}-{'phone' if width < 600 else 'desktop'}.png"), full_page=True)
+    problems = page_type_problems(page, arabic, f"ar-{{name}}-{scheme}-{'phone' if width < 600 else 'desktop'}.png")
     context.close()
     assert problems == {}

@@ -54,12 +54,9 @@ def test_each_page_says_where_it_is_in_its_module(page, server):
     assert page.locator(".cb-position [role=progressbar]").get_attribute("aria-valuenow") is not None
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [360, 1280])
-def test_no_page_type_scrolls_sideways_and_axe_is_clean(browser, server, scheme, width):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
-    page = context.new_page()
-    base = server.url("journey")
+def page_type_problems(page, base: str, shots: str) -> dict:
+    """Each page type of the site at BASE: what scrolls sideways and what axe-core finds; a full-page
+    screenshot of each saved as SHOTS/<shots><page type>.png."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems = {}
     for name, path in PAGE_TYPES.items():
@@ -70,7 +67,15 @@ def test_no_page_type_scrolls_sideways_and_axe_is_clean(browser, server, scheme,
         found = axe(page)
         if found:
             problems[name] = found
-        page.screenshot(path=str(SHOTS / f"{name}-{scheme}-{'phone' if width < 600 else 'desktop'}.png"), full_page=True)
+        page.screenshot(path=str(SHOTS / shots.replace("{name}", name)), full_page=True)
+    return problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_page_type_scrolls_sideways_and_axe_is_clean(browser, server, scheme, width):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
+    problems = page_type_problems(context.new_page(), server.url("journey"), f"{{name}}-{scheme}-{'phone' if width < 600 else 'desktop'}.png")
     context.close()
     assert problems == {}
 

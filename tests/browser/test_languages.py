@@ -17,17 +17,21 @@ from conftest import copy_project, run_cli
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def german(server, tmp_path_factory):
-    """The journey course built with theme.language: de, served at /cpd/journey-de/."""
-    root = copy_project("journey", tmp_path_factory.mktemp("journey-de"))
+def built_in(lang: str, server, tmp_path_factory) -> str:
+    """The journey course built with theme.language: LANG, served at /cpd/journey-LANG/; its URL."""
+    root = copy_project("journey", tmp_path_factory.mktemp(f"journey-{lang}"))
     config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  language: de\n", 1)
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url('journey-de')}", text), encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace("  font: false\n", f"  font: false\n  language: {lang}\n", 1)
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url('journey-' + lang)}", text), encoding="utf-8")
     status, output = run_cli("build", "--root", str(root), "--site-dir", str(root / "site"))
     assert status == 0, output
-    server.mounts["/cpd/journey-de/"] = root / "site"
-    return server.url("journey-de")
+    server.mounts[f"/cpd/journey-{lang}/"] = root / "site"
+    return server.url(f"journey-{lang}")
+
+
+@pytest.fixture(scope="module")
+def german(server, tmp_path_factory):
+    return built_in("de", server, tmp_path_factory)
 
 
 def visit(page, url: str) -> None:
