@@ -126,3 +126,10 @@ def test_right_to_left_languages_lay_out_their_pages_right_to_left():
     assert root_direction(page.replace('"rtl"', '"ltr"')) == page.replace('"rtl"', '"ltr"')  # ltr is the default: left alone
     written = '<html dir="rtl" lang="ar"><body dir="rtl">'
     assert root_direction(written) == written  # an explicit direction on <html> stays
+
+
+def test_text_in_another_language_says_its_direction_only_when_it_turns():
+    from builder.render.strings import lang_attrs
+
+    assert lang_attrs("en", "de") == ' lang="en"'
+    assert lang_attrs("en", "ar") == ' lang="en" dir="ltr"' and lang_attrs("ar", "en") == ' lang="ar" dir="rtl"'

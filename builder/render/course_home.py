@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..model import Course, Module
 from babel.numbers import format_decimal
 
-from .strings import base_language, t
+from .strings import base_language, lang_attrs, t
 
 _H1 = re.compile(r"^# .*$", re.M)
 
@@ -101,8 +101,9 @@ def after_title(markdown: str, block: str) -> str:
 
 def _own_lang(course: Course, src: str) -> str:
     """On a page shown in its original language (builder/render/languages.py), the course's own
-    words around it are still in the site's: they say so."""
-    return f' lang="{course.info.language}"' if course.info.is_fallback(src) else ""
+    words around it are still in the site's: they say so (and in which direction they read)."""
+    info = course.info
+    return lang_attrs(info.language, info.original) if info.is_fallback(src) else ""
 
 
 def _hours(minutes: int, lang: str) -> str:

@@ -12,7 +12,7 @@ import html
 from babel import Locale, UnknownLocaleError
 
 from ..model import CourseInfo
-from .strings import direction, t
+from .strings import lang_attrs, t
 
 
 def prefix(info: CourseInfo, lang: str) -> str:
@@ -49,11 +49,11 @@ def notice(info: CourseInfo, key: str) -> str:
     """'This page (quiz) has not been translated yet …' in the reader's language, marked as such
     (it may stand inside the original's text, which carries the original's lang)."""
     text = t(key, info.language, language=name(info.original, info.language))
-    return f'<p class="cb-fallback" role="note" lang="{info.language}" dir="{direction(info.language)}" data-search-exclude>{html.escape(text)}</p>'
+    return f'<p class="cb-fallback" role="note" lang="{info.language}" data-search-exclude>{html.escape(text)}</p>'
 
 
 def fallback_page(info: CourseInfo, content: str) -> str:
     """A page shown in its original: the switcher (when it leads the page), the notice, then the
     page's text marked with the original's language and direction."""
     switch, end, rest = content.partition("</nav>") if content.startswith('<nav class="cb-langs"') else ("", "", content)
-    return switch + end + notice(info, "fallback_page") + f'<div class="cb-original" lang="{info.original}" dir="{direction(info.original)}">{rest}</div>'
+    return switch + end + notice(info, "fallback_page") + f'<div class="cb-original"{lang_attrs(info.original, info.language)}>{rest}</div>'

@@ -313,6 +313,13 @@ def direction(lang: str) -> str:
         return "ltr"
 
 
+def lang_attrs(lang: str, within: str) -> str:
+    """' lang="…"' for text in lang standing inside text in `within`, with its dir when the two
+    languages read in different directions (English inside an Arabic page, Arabic inside English)."""
+    turn = direction(lang) != direction(within)
+    return f' lang="{lang}"' + (f' dir="{direction(lang)}"' if turn else "")
+
+
 def table_json(lang: str = DEFAULT) -> str:
     """The runtime's table: a missing string falls back to English; plural entries name their number."""
     import json
