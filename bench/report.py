@@ -52,10 +52,20 @@ def added_inline_bytes(ours: str, pages: str) -> int:
     return max((len(b.encode()) for b in inline_blocks(ours) if b not in baseline), default=0)
 
 
+# What each file of the runtime may weigh, gzip-compressed as servers send it (issue 9: "the size
+# budget counts the shipped runtime gzip-compressed"); tests/test_runtime_assets.py holds the same.
+RUNTIME_BUDGETS = {"course.js": 16_000, "course-pages.js": 8_000, "course.css": 4_000}
+
+
 def runtime_bytes() -> dict[str, int]:
+    """Each runtime file as shipped, gzip -9 bytes."""
+    import gzip
+
     from builder.render.runtime import learner_pages_source, runtime_source  # joined from builder/assets/runtime/
 
-    return {"course.js": len(runtime_source().encode()), "course-pages.js": len(learner_pages_source().encode()), "course.css": (ASSETS / "course.css").stat().st_size}
+    texts = {"course.js": runtime_source(), "course-pages.js": learner_pages_source(),
+             "course.css": (ASSETS / "course.css").read_text(encoding="utf-8")}
+    return {name: len(gzip.compress(text.encode(), 9)) for name, text in texts.items()}
 
 
 def index_text(site: Path) -> str:
@@ -110,8 +120,9 @@ def targets(r: dict) -> list[Figure]:
         fig("page_html", "content page HTML (a page with a check)", fmt_bytes(r["page"]), "≤ 70 KiB", r["page"] <= 70 * KIB),
         fig("page_html_max", "largest content page HTML (the assessment page)", fmt_bytes(r["page_max"]), "≤ 70 KiB",
             r["page_max"] <= 70 * KIB),
-        fig("runtime", "our runtime JS + CSS (" + ", ".join(f"{k} {fmt_bytes(v)}" for k, v in r["runtime"].items()) + ")",
-            fmt_bytes(rt), "≤ 40 KiB", rt <= 40 * KIB),
+        fig("runtime", "our runtime JS + CSS, gzip (" + ", ".join(f"{k} {fmt_bytes(v)}" for k, v in r["runtime"].items()) + ")",
+            fmt_bytes(rt), "each file within its budget: " + ", ".join(f"{k} {v / 1000:g} KB" for k, v in RUNTIME_BUDGETS.items()),
+            all(v <= RUNTIME_BUDGETS.get(k, 0) for k, v in r["runtime"].items())),
         fig("inline", "largest inline block our plugin adds to a page", fmt_bytes(r["inline"]), "≤ 2 KiB", r["inline"] <= 2 * KIB),
         fig("site", "built site on disk", f"{r['site']['ours'] / 1e6:.1f} MB", "≤ 100 MB", r["site"]["ours"] <= 100e6),
         fig("memory", "peak memory / the pages alone", f"{mem:.2f}x", "≤ 1.25x", mem <= 1.25),

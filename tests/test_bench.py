@@ -98,7 +98,7 @@ def test_report_without_mkdocs_quiz_skips_its_figure():
     r = {"time": {"pages": 1.0, "pages-course": 0.9, "ours": 0.95, "pages-course/jobs1": 1.1, "ours/jobs1": 1.2},
          "cpu": {"pages-course/jobs1": 1.0, "ours/jobs1": 1.05},
          "memory": {"pages": 100, "ours": 110}, "index": {"pages": 100, "ours": 104}, "check": 1.0, "check_cpu": 0.9,
-         "page": 1000, "page_max": 2000, "runtime": {"course.js": 10, "course.css": 10}, "inline": 0,
+         "page": 1000, "page_max": 2000, "runtime": {"course.js": 10, "course-pages.js": 10, "course.css": 10}, "inline": 0,
          "site": {"ours": 10}, "secrets": 3, "leaks": [], "serve": 1.0}
     rows = {f.key: f for f in report.targets(r)}
     assert rows["build_vs_quiz"].result == "SKIP"
