@@ -26,6 +26,9 @@ def axe(page) -> list[str]:
     """axe-core's violations on the whole page (the WCAG rules and the best practices), one line each."""
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `npm ci` at the repository root")
+    # colours are read as they are painted: a fading element (the theme's header swaps the site name
+    # for the page title with a transition once the page scrolls) is judged when the fade is over
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(r => ({violations: r.violations,
         ran: [r.passes, r.violations, r.incomplete, r.inapplicable].flat().filter(x => x.tags.includes("best-practice")).length}))""", AXE_TAGS)
