@@ -4,7 +4,7 @@
 //   node tests/browser/arrange_firefox.mjs URL
 //
 // Prints one line per step; exits 1 at the first step that fails.
-import puppeteer from "puppeteer-core";
+import {inFirefox} from "./firefox_run.mjs";
 
 const url = process.argv[2];
 const check = (condition, message) => { if (!condition) throw new Error(message); };
@@ -57,15 +57,4 @@ async function run(browser) {
   await context.close();
 }
 
-const browser = await puppeteer.launch({browser: "firefox", executablePath: process.env.FIREFOX || "/usr/bin/firefox-esr", headless: true});
-let status = 0;
-try {
-  await run(browser);
-  console.log("keyboard path passed");
-} catch (error) {
-  console.log(`not ok - ${error.message}`);
-  status = 1;
-} finally {
-  await browser.close();
-}
-process.exit(status);
+await inFirefox(async browser => { await run(browser); return "keyboard path passed"; });

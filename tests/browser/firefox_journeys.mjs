@@ -7,7 +7,7 @@
 //
 // Each run gets a fresh browser context and the URLs of the journey course's pages. Prints one line
 // per step; exits 1 at the first step that fails.
-import puppeteer from "puppeteer-core";
+import {inFirefox} from "./firefox_run.mjs";
 
 const config = JSON.parse(process.argv[2]);
 const RIGHT = {boil: true, cat: "Meow", even: [0, 2], sounds: ["Meow", "Woof"]};
@@ -189,21 +189,8 @@ async function languages(browser, run) {
   await context.close();
 }
 
-const browser = await puppeteer.launch({
-  browser: "firefox",
-  executablePath: process.env.FIREFOX || "/usr/bin/firefox-esr",
-  headless: true,
-  // Firefox's own default, set as a user value so that the automation defaults do not change it.
-  extraPrefsFirefox: {"security.fileuri.strict_origin_policy": true},
-});
-let status = 0;
-try {
+// Firefox's own default, set as a user value so that the automation defaults do not change it.
+await inFirefox(async browser => {
   for (const run of config.runs) await (run.pages.de ? languages : journey)(browser, run);
-  console.log(`${config.runs.length} journeys passed`);
-} catch (error) {
-  console.log(`not ok - ${error.message}`);
-  status = 1;
-} finally {
-  await browser.close();
-}
-process.exit(status);
+  return `${config.runs.length} journeys passed`;
+}, {"security.fileuri.strict_origin_policy": true});

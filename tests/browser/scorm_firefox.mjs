@@ -6,7 +6,7 @@
 // Per standard: first launch (a check, a reflection, an assessment failed then passed), close, what
 // the LMS stored; relaunch in a fresh browser context with only that, and everything is back.
 // Prints one line per step; exits 1 at the first step that fails.
-import puppeteer from "puppeteer-core";
+import {inFirefox} from "./firefox_run.mjs";
 
 const config = JSON.parse(process.argv[2]);
 const RIGHT = {boil: true, cat: "Meow", even: [0, 2], sounds: ["Meow", "Woof"]};
@@ -115,15 +115,7 @@ async function journey(browser, run) {
   step("relaunch in a fresh profile: answers, attempts, reflection, page and name restored from the LMS");
 }
 
-const browser = await puppeteer.launch({browser: "firefox", executablePath: process.env.FIREFOX || "/usr/bin/firefox-esr", headless: true});
-let status = 0;
-try {
+await inFirefox(async browser => {
   for (const run of config.runs) await journey(browser, run);
-  console.log(`${config.runs.length} journeys passed`);
-} catch (error) {
-  console.log(`not ok - ${error.message}`);
-  status = 1;
-} finally {
-  await browser.close();
-}
-process.exit(status);
+  return `${config.runs.length} journeys passed`;
+});
