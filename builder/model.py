@@ -73,6 +73,9 @@ class Question:
     text: str | None = None  # cloze
     blanks: tuple[Blank, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # key -> source line
+    # The same question in the course's other languages: an answer given in any of them is graded
+    # the same everywhere (builder/grading.py, grading_key).
+    versions: tuple[Question, ...] = field(default=(), compare=False, repr=False)
 
     def span_of(self, key: str) -> SourceSpan:
         return self.span.at(self.lines.get(key, self.span.line))

@@ -47,8 +47,31 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
             _check_language(settings, lang, report)
     if not report.ok:
         return None, report
-    course = with_assessment_pages(course)
+    course = with_assessment_pages(_with_versions(course, settings))
     return (with_fallbacks(course) if settings.translation else course), report
+
+
+def _with_versions(course: Course, settings: Settings) -> Course:
+    """Each question with the same question in the course's other languages, so that an answer given
+    in any language grades the same in every one (builder/grading.py, grading_key). A translation
+    that differs in structure is an error of its own (builder/translations.py): it adds nothing."""
+    here = settings.translation or settings.language
+    versions: dict[tuple[str, str], list] = {}
+    for lang in course.info.languages:
+        if lang == here:
+            continue
+        other = replace(settings, translation="" if lang == settings.language else lang)
+        for quiz in _load_quizzes(other, Report(), set()).by_id.values():
+            for question in quiz.questions:
+                versions.setdefault((quiz.id, question.id), []).append(question)
+    if not versions:
+        return course
+
+    def with_others(quiz: Quiz) -> Quiz:
+        return replace(quiz, questions=tuple(
+            replace(q, versions=tuple(v for v in versions.get((quiz.id, q.id), ()) if v.type == q.type)) for q in quiz.questions))
+
+    return replace(course, quizzes={quiz_id: with_others(quiz) for quiz_id, quiz in course.quizzes.items()})
 
 
 def _check_language(settings: Settings, lang: str, report: Report) -> None:

@@ -20,8 +20,12 @@ from .settings import Settings
 SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2}(?:-[A-Z]{2})?)\.(?P<ext>md|ya?ml)$")
 RECORD = "translated_from"
 _RECORD_LINE = re.compile(rf"^{RECORD}:[ \t]*[\"']?([0-9a-f]*)[\"']?[ \t]*$", re.M)
-# Quiz keys whose values are not text to translate: they must equal the original's.
-FIXED_KEYS = {"id", "type", "kind", "module", "review", "pass_mark", "pool", "correct", "answer", "order", "minutes", "weight"}
+# Quiz keys whose values are not text to translate: they must equal the original's. (A picked gap's
+# `answer` is text, translated with its choices: same_answers checks it stays the same choice.)
+FIXED_KEYS = {"id", "type", "kind", "module", "review", "pass_mark", "pool", "correct", "order", "minutes", "weight"}
+# Lists of accepted typed answers: a translation lists its own, as many as its language needs (an
+# answer typed in any language of the course counts in all: builder/grading.py).
+ACCEPTED = {"answers"}
 _WORD = re.compile(r"\w+")
 # A ```quiz fence and what it holds (a quiz id, or quiz/question)
 _QUIZ_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*quiz[ \t]*\n(.*?)\n\1\2[ \t]*$", re.M | re.S)
@@ -184,7 +188,7 @@ def _compare_quizzes(settings, original: Path, text: str, span: SourceSpan, repo
         return  # a syntax error is reported by itself (the original's by the course check)
     if isinstance(have, dict):
         have = {k: v for k, v in have.items() if k != RECORD}
-    problem = same_structure(want, have)
+    problem = same_structure(want, have) or same_answers(want, have)
     if problem:
         where, message = problem
         report.error(index.at(where), "translation.structure", f"{message} (original: {settings.rel(original)})",
@@ -204,6 +208,8 @@ def same_structure(want, have, path: tuple = ()) -> tuple[tuple, str] | None:
             fixed = key in FIXED_KEYS and not isinstance(want[key], (dict, list))
             if fixed and want[key] != have[key]:
                 return path + (key,), f"'{'/'.join(map(str, path + (key,)))}' is {_show(have[key])}, the original's is {_show(want[key])}: it is not text to translate"
+            if key in ACCEPTED and _texts_only(want[key]) and _texts_only(have[key]):
+                continue  # typed answers: each language accepts its own, as many as it needs
             found = None if fixed else same_structure(want[key], have[key], path + (key,))
             if found:
                 return found
@@ -217,8 +223,54 @@ def same_structure(want, have, path: tuple = ()) -> tuple[tuple, str] | None:
                 return found
         return None
     if isinstance(want, str) != isinstance(have, str) or (not isinstance(want, str) and want != have):
-        return path, f"'{name}' is {_show(have)}, the original's is {_show(want)}: only text may differ"
+        return path, f"'{name}' is {_show(have)}, the original's is {_show(want)}: it is not text to translate"
     return None
+
+
+def same_answers(want: dict, have: dict) -> tuple[tuple, str] | None:
+    """(key path, what differs) when a translated quiz of the same structure would grade otherwise:
+    answers are stored by position (builder/grading.py), so a picked gap's answer must be the choice
+    at the original's position, and matching pairs must share right-hand sides as the original's do."""
+    for n, (a, b) in enumerate(zip(_list_at(want, "questions"), _list_at(have, "questions"))):
+        if not isinstance(a, dict) or not isinstance(b, dict):
+            continue
+        path = ("questions", n)
+        if a.get("type") == "matching":
+            if _sharing(a.get("pairs")) != _sharing(b.get("pairs")):
+                return path + ("pairs",), (f"'questions/{n}/pairs' shares right-hand sides differently from the original's: "
+                                           "pairs with the same right-hand side in the original need the same text in the translation, and only they")
+        if a.get("type") == "cloze" and isinstance(a.get("blanks"), dict) and isinstance(b.get("blanks"), dict):
+            for name, blank in a["blanks"].items():
+                other = b["blanks"].get(name)
+                if _picked(blank) is not None and isinstance(other, dict) and _picked(other) != _picked(blank):
+                    where = "/".join(map(str, path + ("blanks", name, "answer")))
+                    return path + ("blanks", name, "answer"), (f"'{where}' is not the choice the original's answer is: the answer must be "
+                                                               f"choice {_picked(blank) + 1} of {len(blank['choices'])}, as in the original")
+    return None
+
+
+def _list_at(data, key: str) -> list:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _sharing(pairs) -> list | None:
+    """Which pairs share a right-hand side: each pair's first pair with the same one."""
+    if not isinstance(pairs, list):
+        return None
+    first: dict = {}
+    return [first.setdefault(str(p.get("right")) if isinstance(p, dict) else i, i) for i, p in enumerate(pairs)]
+
+
+def _picked(blank) -> int | None:
+    """A picked gap's answer as its position among the choices (None: typed, or not a choice)."""
+    if not isinstance(blank, dict) or not isinstance(blank.get("choices"), list) or blank.get("answer") not in blank["choices"]:
+        return None
+    return blank["choices"].index(blank["answer"])
+
+
+def _texts_only(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value)
 
 
 def _show(value) -> str:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from ..grading import grading_key, option_numbers
 from ..model import Question, Quiz
 from . import markdown
 from .strings import DEFAULT, t, table_json
@@ -86,8 +87,10 @@ def _view(quiz: Quiz, question: Question, number: int) -> dict:
         "prompt_inline": markdown.inline(question.prompt) if single_paragraph else None,
         "prompt_block": None if single_paragraph else markdown.block(question.prompt),
     }
-    if question.type == "matching":
-        view["options"] = sorted({p.right for p in question.pairs}, key=str.casefold)
+    if question.type == "matching":  # (number stored, text shown), in alphabetical order
+        view["chips"] = sorted({n: p.right for n, p in zip(option_numbers(question), question.pairs)}.items(),
+                               key=lambda option: option[1].casefold())
+        view["options"] = [text for _, text in view["chips"]]
     if question.type == "ordering":
         view["shown"] = _scrambled(question.items, question.id)
     if question.type == "cloze":
@@ -114,7 +117,8 @@ def _cloze_parts(question: Question) -> list:
     for n, match in enumerate(BLANK.finditer(question.text or ""), 1):
         parts.append(markdown.inline(question.text[last : match.start()]) if match.start() > last else Markup(""))
         blank = blanks.get(match.group(1))
-        parts.append({"name": match.group(1), "n": n, "choices": sorted(blank.choices) if blank else ()})
+        picks = sorted(enumerate(blank.choices), key=lambda c: c[1]) if blank else []  # (index stored, text shown)
+        parts.append({"name": match.group(1), "n": n, "picks": picks, "choices": [text for _, text in picks]})
         last = match.end()
     parts.append(markdown.inline(question.text[last:]))
     return parts
@@ -149,23 +153,6 @@ def _question_key(q: Question, url_for: UrlFor) -> dict:
     elif q.type == "true_false":
         key["choices"] = [str(markdown.block(q.if_true)) if q.if_true else "", str(markdown.block(q.if_false)) if q.if_false else ""]
     return key
-
-
-def grading_key(q: Question) -> dict:
-    """What grading one question needs: the runtime's answer key and the SCORM shell's interactions."""
-    if q.type in ("single", "multiple"):
-        return {"correct": [i for i, c in enumerate(q.choices) if c.correct]}
-    if q.type == "true_false":
-        return {"answer": q.answer}
-    if q.type == "short_answer":
-        return {"answers": list(q.answers)}
-    if q.type == "matching":
-        return {"pairs": [p.right for p in q.pairs]}
-    if q.type == "ordering":
-        return {"items": len(q.items)}
-    if q.type == "cloze":
-        return {"blanks": {b.name: list(b.answers) for b in q.blanks}}
-    return {}
 
 
 def key_name(quiz_id: str, question_id: str | None) -> str:

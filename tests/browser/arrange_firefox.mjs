@@ -9,8 +9,8 @@ import {inFirefox} from "./firefox_run.mjs";
 const url = process.argv[2];
 const check = (condition, message) => { if (!condition) throw new Error(message); };
 const live = (page, qid) => page.$eval(`fieldset[data-question="${qid}"] .cb-live`, e => e.textContent.trim());
-const slots = page => page.$$eval('fieldset[data-question="roles"] .cb-slot', ss => ss.map(s => s.dataset.v || ""));
-const active = page => page.evaluate(() => document.activeElement.dataset.v || document.activeElement.getAttribute("aria-label") || "");
+const slots = page => page.$$eval('fieldset[data-question="roles"] .cb-slot', ss => ss.map(s => (s.dataset.v ? s.textContent : "")));
+const active = page => page.evaluate(() => { const e = document.activeElement; return (e.dataset.v ? e.textContent : e.getAttribute("aria-label")) || ""; });
 
 async function run(browser) {
   const context = await browser.createBrowserContext(), page = await context.newPage(), errors = [];

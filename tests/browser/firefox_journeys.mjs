@@ -10,8 +10,8 @@
 import {inFirefox} from "./firefox_run.mjs";
 
 const config = JSON.parse(process.argv[2]);
-const RIGHT = {boil: true, cat: "Meow", even: [0, 2], sounds: ["Meow", "Woof"]};
-const WRONG = {boil: false, cat: "woof", even: [1], sounds: ["Woof", "Meow"]};
+const RIGHT = {boil: true, cat: "Meow", even: [0, 2], sounds: [0, 1]};
+const WRONG = {boil: false, cat: "woof", even: [1], sounds: [1, 0]};
 
 function check(condition, message) {
   if (!condition) throw new Error(message);

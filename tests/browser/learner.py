@@ -7,9 +7,9 @@ import json
 # The journey course's graded questions: a right and a wrong answer for each (stored representation).
 TYPES = {"where": "single", "boil": "true_false", "cat": "short_answer", "even": "multiple",
          "sounds": "matching", "dog": "short_answer", "new-one": "true_false", "order": "ordering"}
-RIGHT = {"where": [0], "boil": True, "cat": "Meow", "even": [0, 2], "sounds": ["Meow", "Woof"],
+RIGHT = {"where": [0], "boil": True, "cat": "Meow", "even": [0, 2], "sounds": [0, 1],
          "dog": "woof", "new-one": True, "order": [1, 2, 3]}
-WRONG = {"where": [1], "boil": False, "cat": "woof", "even": [1], "sounds": ["Woof", "Meow"],
+WRONG = {"where": [1], "boil": False, "cat": "woof", "even": [1], "sounds": [1, 0],
          "dog": "meow", "new-one": False, "order": [3, 2, 1]}
 
 
@@ -27,10 +27,9 @@ def answer(field, kind: str, value) -> None:
     elif kind in ("short_answer", "reflection"):
         field.locator("input[type=text], textarea").fill(value)
     elif kind == "matching":  # press a row, then its option (the drag path: tests/browser/test_arrange.py)
-        options = field.locator(".cb-chip").evaluate_all("cs => cs.map(c => c.dataset.v)")
-        for i, text in enumerate(value):
+        for i, number in enumerate(value):
             field.locator(".cb-slot").nth(i).click()
-            field.locator(".cb-chip").nth(options.index(text)).click()
+            field.locator(f'.cb-chip[data-v="{number}"]').click()
     elif kind == "ordering":  # move each item up to its place with its button
         if [value[int(i)] for i in _order(field)] == sorted(value):  # already so: move one item down and back
             field.locator('.cb-move[data-step="1"]').first.click()
@@ -40,12 +39,12 @@ def answer(field, kind: str, value) -> None:
             for _ in range(_order(field).index(str(index)) - position):
                 field.locator(f'li[data-index="{index}"] .cb-move[data-step="-1"]').click()
     elif kind == "cloze":
-        for name, text in value.items():
+        for name, given in value.items():  # a typed gap's text, a picked gap's choice index
             blank = field.locator(f'[data-blank="{name}"]')
             if blank.evaluate("e => e.tagName") == "SELECT":
-                blank.select_option(label=text)
+                blank.select_option(value=str(given))
             else:
-                blank.fill(text)
+                blank.fill(given)
     else:
         raise ValueError(kind)
 

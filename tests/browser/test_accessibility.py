@@ -177,13 +177,13 @@ def keyboard_answer(page, field, qid: str) -> None:
             tab_to(page, f'form[data-quiz="practice-end"] fieldset[data-question="even"] li[data-index="{index}"] input')
             page.keyboard.press("Space")
     elif qid == "sounds":  # a row (Enter: the focus goes to the options), then its option
-        for index, text in enumerate(RIGHT["sounds"]):
+        for index, number in enumerate(RIGHT["sounds"]):
             slot = field.locator(".cb-slot").nth(index)
             tab_to(page, f"#{slot.get_attribute('id')}")
             page.keyboard.press("Enter")
-            tab_to(page, f'form[data-quiz="practice-end"] .cb-chip[data-v="{text}"]')
+            tab_to(page, f'form[data-quiz="practice-end"] .cb-chip[data-v="{number}"]')
             page.keyboard.press("Enter")
-            assert slot.get_attribute("data-v") == text
+            assert slot.get_attribute("data-v") == str(number)
 
 
 def test_the_completion_record_prints_on_one_clean_page(page, server):

@@ -76,7 +76,8 @@ def live(page, qid: str) -> str:
 
 
 def slots(page, qid: str) -> list[str]:
-    return field(page, qid).locator(".cb-slot").evaluate_all("ss => ss.map(s => s.dataset.v || '')")
+    """The option each row holds, as shown ('' when empty)."""
+    return field(page, qid).locator(".cb-slot").evaluate_all("ss => ss.map(s => s.dataset.v ? s.textContent : '')")
 
 
 def order(page) -> list[int]:

@@ -78,12 +78,12 @@ def test_every_question_type_is_graded_as_course_verify_grades_it(page, server, 
     base = server.url("minimal")
     visit(page, base + "01-basics/")
     visit(page, base + "01-basics/01-first/")
-    right = {"pick-one": [0], "pick-many": [0, 2], "tf": True, "typed": "  paris ", "pairs": ["Bark", "Meow"],
-             "order": [1, 2, 3], "gaps": {"temp": "100", "state": "liquid"}}
+    right = {"pick-one": [0], "pick-many": [0, 2], "tf": True, "typed": "  paris ", "pairs": [0, 1],
+             "order": [1, 2, 3], "gaps": {"temp": "100", "state": 0}}
     kinds = {"pick-one": "single", "pick-many": "multiple", "tf": "true_false", "typed": "short_answer",
              "pairs": "matching", "order": "ordering", "gaps": "cloze"}
     # each option goes to one row only (no reuse: true), so a wrong matching swaps the two
-    wrong = {"pick-many": [0], "pairs": ["Meow", "Bark"], "order": [2, 1, 3], "gaps": {"temp": "90", "state": "liquid"}}
+    wrong = {"pick-many": [0], "pairs": [1, 0], "order": [2, 1, 3], "gaps": {"temp": "90", "state": 0}}
     for qid, value in wrong.items():
         answer(question(page, "basics-check", qid), kinds[qid], value)
     assert submit(page, "basics-check") == "0 of 4 answered correctly. 3 not answered yet."

@@ -216,8 +216,8 @@ def test_lms_errors_are_shown_once_and_the_course_keeps_working(fresh, lms):  # 
 
 
 EVERY = {"one": ("single", [0]), "many": ("multiple", [0, 2]), "tf": ("true_false", True),
-         "typed": ("short_answer", "Paris, France"), "pairs": ("matching", ["Bark", "Meow", "Moo"]),
-         "order": ("ordering", [1, 2, 3]), "gaps": ("cloze", {"temp": "100", "state": "liquid"})}
+         "typed": ("short_answer", "Paris, France"), "pairs": ("matching", [0, 1, 2]),
+         "order": ("ordering", [1, 2, 3]), "gaps": ("cloze", {"temp": "100", "state": 0})}
 
 
 @pytest.fixture(scope="module")
@@ -260,6 +260,7 @@ def test_every_question_type_is_an_interaction_scorm_again_accepts(fresh, every_
     assert items["every-type-end.many"]["learner_response"] == "c0[,]c2"
     assert items["every-type-end.order"]["learner_response"] == "i0[,]i1[,]i2"
     assert items["every-type-end.pairs"]["learner_response"] == "l0[.]r0[,]l1[.]r1[,]l2[.]r2"
+    assert items["every-type-end.gaps"]["learner_response"] == "100[,]liquid"  # a picked gap: the text, not its index
 
 
 def test_a_reflection_too_long_for_scorm_12_stays_in_the_browser_and_the_learner_is_told_once(fresh, lms):

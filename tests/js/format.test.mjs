@@ -68,6 +68,11 @@ test("answers must fit their question's type", () => {
   assert.ok(!F.fitsQuiz({a: {one: 0}}, qs));
   assert.ok(!F.fitsQuiz({cur: {tf: "true"}}, qs));
   assert.ok(!F.fitsQuiz({best: {answers: {gap: ["x"]}}}, qs));
+  const arranged = [{id: "pairs", type: "matching"}, {id: "gap", type: "cloze"}];
+  assert.ok(F.fitsQuiz({a: {pairs: [1, 0], gap: {typed: "x", picked: 0}}}, arranged), "options and picked gaps by position");
+  assert.ok(F.fitsQuiz({a: {pairs: ["Bark", "Meow"], gap: {picked: "liquid"}}}, arranged), "as texts, stored before positions");
+  assert.ok(!F.fitsQuiz({a: {pairs: [true, 0]}}, arranged));
+  assert.ok(!F.fitsQuiz({a: {gap: {picked: 0.5}}}, arranged));
 });
 
 test("the same value whatever the order of its keys", () => {

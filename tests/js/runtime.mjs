@@ -35,15 +35,3 @@ export function load(files, names, globals = {}) {
   const source = files.map(f => readFileSync(new URL(f, DIR), "utf8")).join("\n");
   return vm.runInContext(`(() => { "use strict";\n${source}\nreturn {${names.join(", ")}}; })()`, context);
 }
-
-// A question as authored in a quiz file -> the key the runtime grades with (builder/render/quiz_html.py)
-export function keyOf(q) {
-  const key = {id: q.id, type: q.type};
-  if (q.type === "single" || q.type === "multiple") key.correct = q.choices.flatMap((c, i) => (c.correct ? [i] : []));
-  else if (q.type === "true_false") key.answer = q.answer;
-  else if (q.type === "short_answer") key.answers = q.answers;
-  else if (q.type === "matching") key.pairs = q.pairs.map(p => p.right);
-  else if (q.type === "ordering") key.items = q.items.length;
-  else if (q.type === "cloze") key.blanks = Object.fromEntries(Object.entries(q.blanks).map(([n, b]) => [n, b.answers || [b.answer]]));
-  return key;
-}

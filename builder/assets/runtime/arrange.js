@@ -1,21 +1,23 @@
 /* Matching and ordering questions: drag and drop (pointer events: mouse, touch, pen) and buttons
    (keyboard, screen readers, no pointer at all), each change announced in the question's live
-   region. The state lives in the DOM (a slot's data-v, the items' order), read and written in the
-   stored representation of docs/learner.md. */
+   region. The state lives in the DOM (a slot's data-v: its option's number; the items' order), read
+   and written in the stored representation of docs/learner.md. */
 const rowsOf = f => [...f.querySelectorAll(".cb-pair, .cb-order > li")];
 const rowText = li => li.querySelector(".cb-pair__left, .cb-order__text").textContent;
 const slotsOf = f => [...f.querySelectorAll(".cb-slot")];
+const chipText = c => c.cbText || (c.cbText = c.textContent); // before "(placed)" is added
+const optionText = (f, v) => { const c = f.querySelector('.cb-chip[data-v="' + v + '"]'); return c ? chipText(c) : ""; };
 const announce = (f, m) => { const l = f.querySelector(".cb-live"); l.textContent = l.textContent === m ? m + "\u00a0" : m; };
 
 function arranged(f, q) { // the answer shown, or undefined; an order counts once the teacher has moved an item
-  if (q.type === "matching") { const v = slotsOf(f).map(s => s.dataset.v); return v.every(Boolean) ? v : undefined; }
+  if (q.type === "matching") { const v = slotsOf(f).map(s => s.dataset.v); return v.every(Boolean) ? v.map(Number) : undefined; }
   const v = [];
   rowsOf(f).forEach((li, p) => { v[li.dataset.index] = p + 1; });
   return f.dataset.moved ? v : undefined;
 }
 
 function rearrange(f, q, a) { // show an answer (undefined: the question as first shown)
-  if (q.type === "matching") slotsOf(f).forEach((s, i) => fillSlot(s, a && a[i]));
+  if (q.type === "matching") slotsOf(f).forEach((s, i) => fillSlot(f, s, a && optionOf(q, a[i])));
   else {
     const ol = f.querySelector(".cb-order");
     (a ? rowsOf(f).sort((x, y) => a[x.dataset.index] - a[y.dataset.index]) : ol.cbFirst).forEach(li => ol.append(li));
@@ -25,9 +27,13 @@ function rearrange(f, q, a) { // show an answer (undefined: the question as firs
   showUsed(f);
 }
 
-function fillSlot(s, v) { // a matching row's slot shows its option, or "Choose…" when empty
-  if (v) s.dataset.v = v; else delete s.dataset.v;
-  s.textContent = v || t("choose");
+// A stored option: its number, or its text in any language (stored before numbers)
+const optionOf = (q, x) => (typeof x === "number" ? x : (q.pairs.find(p => p.includes(x)) || [])[0]);
+
+function fillSlot(f, s, v) { // a matching row's slot shows its option (number v), or "Choose…" when empty
+  const text = v == null ? "" : optionText(f, v);
+  if (text) s.dataset.v = v; else delete s.dataset.v;
+  s.textContent = text || t("choose");
 }
 
 function showUsed(f) { // without reuse, an option in a row says so in the bank (placing it again moves it)
@@ -35,7 +41,7 @@ function showUsed(f) { // without reuse, an option in a row says so in the bank 
   f.querySelectorAll(".cb-chip").forEach(c => {
     const on = !reuse && taken.includes(c.dataset.v);
     c.classList.toggle("cb-chip--used", on);
-    c.replaceChildren(c.dataset.v, on ? h("span", {class: "cb-chip__used"}, " " + t("in_use")) : "");
+    c.replaceChildren(chipText(c), on ? h("span", {class: "cb-chip__used"}, " " + t("in_use")) : "");
   });
 }
 
@@ -53,13 +59,13 @@ function afterMove(f, m) {
 }
 
 function placeOption(f, v, s, from) { // option v into slot s; from: the slot it leaves (a swap); without reuse, another row holding v gives it up
-  const old = s.dataset.v, row = x => rowText(x.parentNode), out = [t("placed", {option: v, row: row(s)})];
+  const old = s.dataset.v, row = x => rowText(x.parentNode), out = [t("placed", {option: optionText(f, v), row: row(s)})];
   const leave = from ? [from] : f.querySelector("[data-reuse]") ? [] : slotsOf(f).filter(x => x !== s && x.dataset.v === v);
   leave.forEach(x => {
-    fillSlot(x, from && old);
-    out.push(from && old ? t("placed", {option: old, row: row(x)}) : t("taken_off", {option: v, row: row(x)}));
+    fillSlot(f, x, from && old);
+    out.push(from && old ? t("placed", {option: optionText(f, old), row: row(x)}) : t("taken_off", {option: optionText(f, v), row: row(x)}));
   });
-  fillSlot(s, v);
+  fillSlot(f, s, v);
   afterMove(f, out.join(" "));
 }
 
@@ -72,7 +78,7 @@ function pressed(f, b) { // a chip or slot pressed (click, Enter, Space): select
   }
   pickUp(f, sel === b ? undefined : b);
   if (f.cbPick && !chip) (f.querySelector(".cb-chip:not(.cb-chip--used)") || f.querySelector(".cb-chip")).focus();
-  announce(f, !f.cbPick ? "" : chip ? t("picked", {option: v}) : t("pick_option", {row: rowText(b.parentNode)}));
+  announce(f, !f.cbPick ? "" : chip ? t("picked", {option: optionText(f, v)}) : t("pick_option", {row: rowText(b.parentNode)}));
 }
 
 function trackPointer(e, b, moved, end) { // follow one pointer from pointerdown until it is lifted
@@ -87,7 +93,7 @@ function trackPointer(e, b, moved, end) { // follow one pointer from pointerdown
 function rowMarks(f, q, a) { // after checking: ✓ or ✗ and a word on each row or position, and the wrong ones named
   const wrong = [];
   rowsOf(f).forEach(li => {
-    const i = +li.dataset.index, ok = Array.isArray(a) && a[i] === (q.type === "matching" ? q.pairs[i] : i + 1);
+    const i = +li.dataset.index, ok = Array.isArray(a) && (q.type === "matching" ? q.pairs[i].includes(a[i]) : a[i] === i + 1);
     li.classList.add(ok ? "cb-row--right" : "cb-row--wrong");
     li.append(h("span", {class: "cb-row-mark"}, icon(ok), " " + t(ok ? "correct" : "incorrect")));
     if (!ok) wrong.push(t("quote", {text: rowText(li)}));
@@ -112,7 +118,7 @@ function arrange(f) {
     let ghost = null, over = null;
     trackPointer(e, b, ev => {
       if (!ghost && Math.hypot(ev.clientX - e.clientX, ev.clientY - e.clientY) < 8) return;
-      ghost = ghost || D.body.appendChild(h("div", {class: "cb-ghost", "aria-hidden": "true"}, b.dataset.v));
+      ghost = ghost || D.body.appendChild(h("div", {class: "cb-ghost", "aria-hidden": "true"}, optionText(f, b.dataset.v)));
       ghost.style.transform = "translate(" + ev.clientX + "px," + ev.clientY + "px)";
       const at = D.elementFromPoint(ev.clientX, ev.clientY), to = at && f.contains(at) ? at.closest(".cb-slot, .cb-bank") : null;
       if (over) over.classList.remove("cb-over");
@@ -126,10 +132,9 @@ function arrange(f) {
       if (!up || !over || over === b) return;
       const v = b.dataset.v, slot = b.classList.contains("cb-slot");
       if (over.classList.contains("cb-slot")) placeOption(f, v, over, slot ? b : undefined);
-      else if (slot) { fillSlot(b); afterMove(f, t("taken_off", {option: v, row: rowText(b.parentNode)})); }
+      else if (slot) { fillSlot(f, b); afterMove(f, t("taken_off", {option: optionText(f, v), row: rowText(b.parentNode)})); }
     });
   });
-  f.querySelectorAll(".cb-chip").forEach(c => { c.dataset.v = c.textContent; });
   showUsed(f);
 }
 

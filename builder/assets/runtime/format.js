@@ -7,7 +7,7 @@ const isInt = Number.isInteger;
 const isLangs = v => Array.isArray(v) && v.every(x => /^[a-z]{2,3}(-\w+)*$/i.test(x));
 const union = (a, b) => [...new Set([].concat(a || [], b || []))].sort();
 const each = (v, f) => isObj(v) && Object.values(v).every(f);
-const isAnswer = v => typeof v === "boolean" || typeof v === "string" || each(v, x => typeof x === "string") ||
+const isAnswer = v => typeof v === "boolean" || typeof v === "string" || each(v, x => isInt(x) || typeof x === "string") ||
   (Array.isArray(v) && v.every(x => isInt(x) || typeof x === "string"));
 const isTry = v => isObj(v) && isInt(v.score) && v.score >= 0 && v.score <= 100 && typeof v.passed === "boolean" && isDate(v.date);
 const isAttempt = v => isTry(v) && each(v.answers, isAnswer) && Object.keys(v).every(k => /^(score|passed|date|answers)$/.test(k));
@@ -32,8 +32,8 @@ const valid = (k, v) => { const f = SHAPES[kindOf(k)]; return !!f && f(v); };
 const ANSWERS = {
   single: v => Array.isArray(v) && v.every(isInt), multiple: v => Array.isArray(v) && v.every(isInt),
   true_false: v => typeof v === "boolean", short_answer: v => typeof v === "string", reflection: v => typeof v === "string",
-  matching: v => Array.isArray(v) && v.every(x => typeof x === "string"), ordering: v => Array.isArray(v) && v.every(isInt),
-  cloze: v => each(v, x => typeof x === "string"),
+  matching: v => Array.isArray(v) && v.every(x => isInt(x) || typeof x === "string"), ordering: v => Array.isArray(v) && v.every(isInt),
+  cloze: v => each(v, x => isInt(x) || typeof x === "string"), // numbers: matching options, picked gaps; texts: before them
 };
 function fitsQuiz(v, questions) { // every answer of a known question has its type's shape
   const types = {};

@@ -10,7 +10,11 @@ function rng(a) { // mulberry32: one seed per attempt gives the same draw after 
 function shuffle(a, r) { for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; } return a; }
 
 const isText = a => typeof a === "string";
-const typed = (accepted, a) => isText(a) && accepted.map(norm).includes(norm(a));
+const typed = (accepted, a) => isText(a) && accepted.filter(isText).map(norm).includes(norm(a));
+/* q: a question's key, the same in every language (builder/grading.py, grading_key). A matching row
+   holds its option's number (or, stored before numbers, its text in any language): the key's pair is
+   [number, texts…]. A cloze gap holds a text, or a picked gap its choice's index: the key's list of
+   accepted texts then starts with that index. */
 function grade(q, a) { // {ok, part, right, total}
   let right = 0, total = 1, ok = false, part = false;
   const list = Array.isArray(a);
@@ -21,9 +25,9 @@ function grade(q, a) { // {ok, part, right, total}
   else if (q.type === "short_answer") ok = typed(q.answers, a);
   else if (q.type === "reflection") ok = true;
   else {
-    const checks = q.type === "matching" ? q.pairs.map((p, i) => list && a[i] === p)
+    const checks = q.type === "matching" ? q.pairs.map((p, i) => list && p.includes(a[i]))
       : q.type === "ordering" ? Array.from({length: q.items}, (_, i) => list && a[i] === i + 1)
-      : Object.keys(q.blanks).map(n => a === obj(a) && typed(q.blanks[n], a[n]));
+      : Object.keys(q.blanks).map(n => a === obj(a) && (a[n] === q.blanks[n][0] || typed(q.blanks[n], a[n])));
     total = checks.length; right = checks.filter(Boolean).length;
     ok = right === total && (q.type === "cloze" || a.length === total);
   }

@@ -6,7 +6,11 @@ function read(f, q) { // the answer in the form, in the stored representation; u
     case "true_false": { const i = f.querySelector("input:checked"); return i ? i.value === "0" : undefined; }
     case "short_answer": case "reflection": { const v = f.querySelector("input[type=text], textarea").value; return v.trim() ? v : undefined; }
     case "matching": case "ordering": return arranged(f, q);
-    case "cloze": { const v = {}; all("[data-blank]").forEach(b => { v[b.dataset.blank] = b.value; }); return Object.values(v).every(x => x.trim()) ? v : undefined; }
+    case "cloze": { // a picked gap stores its choice's index in source order, a typed gap its text
+      const v = {};
+      all("[data-blank]").forEach(b => { v[b.dataset.blank] = b.tagName === "SELECT" && b.value ? +b.value : b.value; });
+      return Object.values(v).every(x => isText(x) ? x.trim() : true) ? v : undefined;
+    }
   }
 }
 
@@ -17,7 +21,12 @@ function write(f, q, a) {
   else if (q.type === "true_false") all("input").forEach(i => { i.checked = (i.value === "0") === a; });
   else if (q.type === "short_answer") f.querySelector("input").value = String(a);
   else if (Array.isArray(a)) rearrange(f, q, a);
-  else if (q.type === "cloze") all("[data-blank]").forEach(b => { b.value = obj(a)[b.dataset.blank] || ""; });
+  else if (q.type === "cloze") all("[data-blank]").forEach(b => { b.value = gap(b, q.blanks[b.dataset.blank], obj(a)[b.dataset.blank]); });
+}
+function gap(b, l, x) { // a stored gap as its control's value; a picked gap stored as text (before indexes) finds its choice
+  if (b.tagName !== "SELECT" || !isText(x)) return x == null ? "" : String(x);
+  const o = [...b.options].find(o => o.value && norm(o.text) === norm(x));
+  return o ? o.value : typed(l, x) ? String(l[0]) : "";
 }
 
 /* A key from assets/course/keys/*.js: its review URLs are relative to the site root. */

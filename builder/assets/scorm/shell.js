@@ -7,7 +7,7 @@
    runtime's writes through `storage` events and reports status, score, location, suspend_data and
    (SCORM 2004) interactions, and finishes once when the page goes away. When the LMS is missing or
    refuses a value, the learner is told once and the course goes on from browser storage.
-   Reads window.CB_MANIFEST, CB_STRINGS, CB_SCORM (builder/exporters/scorm/data.py) and CBCodec. */
+   Reads window.CB_MANIFEST, CB_STRINGS, CB_SCORM (builder/exporters/scorm/data.py), CBCodec and grade(). */
 (() => {
 "use strict";
 const D = document, M = window.CB_MANIFEST, S = window.CB_STRINGS, C = window.CB_SCORM, Codec = window.CBCodec;
@@ -24,7 +24,8 @@ const E = V4
 
 const t = (k, v) => String(S[k] == null ? k : S[k]).replace(/\{(\w+)\}/g, (x, n) => (v && v[n] != null ? v[n] : x));
 const obj = v => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
-const norm = s => String(s).trim().split(/\s+/).join(" ").toLowerCase();
+// grade() and isText(): the runtime's grading.js, loaded before this script (builder/exporters/scorm/package.py),
+// so the LMS is told what the learner's pages show, by the same rules.
 let api = null, live = false, done = false, began = Date.now(), timer = 0, busy = false, again = false;
 const sent = {}, told = {}, reported = {};
 let interactionCount = 0;
@@ -189,30 +190,29 @@ const TYPES = {single: "choice", multiple: "choice", true_false: "true-false", s
   ordering: "sequencing", cloze: "fill-in", reflection: "long-fill-in"};
 const text = (s, max) => String(s).replace(/\[[,.:]\]/g, " ").replace(/^\{/, "(").slice(0, max || 250);
 
-function response(q, a) { // {learner, pattern: [correct patterns], result}: the same rules as builder/grading.py
+function response(q, a) { // {learner, pattern: [correct patterns], result}: q is the runtime's key (builder/grading.py)
+  const result = grade(q, a).ok;
   const list = x => x.join("[,]");
   try {
     switch (q.type) {
       case "single": case "multiple": {
         const mine = [...a].sort((x, y) => x - y);
-        return {learner: list(mine.map(i => "c" + i)), pattern: [list(q.correct.map(i => "c" + i))], result: list(mine) === list(q.correct)};
+        return {learner: list(mine.map(i => "c" + i)), pattern: [list(q.correct.map(i => "c" + i))], result};
       }
-      case "true_false": return {learner: String(a), pattern: [String(q.answer)], result: a === q.answer};
+      case "true_false": return {learner: String(a), pattern: [String(q.answer)], result};
       case "short_answer":
-        return {learner: text(a), pattern: ["{case_matters=false}" + text(q.answers[0])], result: q.answers.map(norm).includes(norm(a))};
+        return {learner: text(a), pattern: ["{case_matters=false}" + text(q.answers[0])], result};
       case "matching": {
-        const target = x => "r" + q.pairs.indexOf(x);
-        return {learner: list(a.map((x, i) => "l" + i + "[.]" + target(x))), pattern: [list(q.pairs.map((x, i) => "l" + i + "[.]" + target(x)))],
-          result: a.length === q.pairs.length && a.every((x, i) => x === q.pairs[i])};
+        const target = x => "r" + (typeof x === "number" ? x : (q.pairs.find(p => p.includes(x)) || [-1])[0]); // a text: stored before numbers
+        return {learner: list(a.map((x, i) => "l" + i + "[.]" + target(x))), pattern: [list(q.pairs.map((p, i) => "l" + i + "[.]r" + p[0]))], result};
       }
       case "ordering": {
         const order = a.map((pos, i) => [pos, i]).sort((x, y) => x[0] - y[0]).map(x => "i" + x[1]);
-        return {learner: list(order), pattern: [list(Array.from({length: q.items}, (_, i) => "i" + i))], result: a.every((pos, i) => pos === i + 1)};
+        return {learner: list(order), pattern: [list(Array.from({length: q.items}, (_, i) => "i" + i))], result};
       }
       case "cloze": {
-        const names = Object.keys(q.blanks);
-        return {learner: list(names.map(n => text(obj(a)[n] || "", 60))), pattern: [list(names.map(n => text(q.blanks[n][0], 60)))],
-          result: names.every(n => q.blanks[n].map(norm).includes(norm(obj(a)[n] || "")))};
+        const names = Object.keys(q.blanks), gap = (n, x) => (typeof x === "number" ? obj(q.choices)[n][x] : x); // a picked gap: its choice's text
+        return {learner: list(names.map(n => text(gap(n, obj(a)[n]) || "", 60))), pattern: [list(names.map(n => text(q.blanks[n].find(isText), 60)))], result};
       }
       default: return {learner: text(a, 4000), pattern: [], result: "neutral"};
     }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from ...model import Course, Question, Quiz
-from ...render.quiz_html import grading_key
+from ...grading import grading_key
 
 SUSPEND_LIMIT = {"1.2": 4096, "2004": 64000}
 INTERACTION_TYPES = {
@@ -45,8 +45,10 @@ def answer_texts(course: Course) -> list[str]:
 
 
 def interaction(question: Question) -> dict:
-    """The shell's grading data for one question: the runtime's answer key (same rules as grading.py)."""
-    return {"type": question.type, **grading_key(question)}
+    """The shell's grading data for one question: the runtime's answer key (same rules as grading.py),
+    and a picked gap's choices, so the LMS reads the text the learner picked, not its number."""
+    picked = {b.name: list(b.choices) for b in question.blanks if b.choices}
+    return {**grading_key(question), **({"choices": picked} if picked else {})}
 
 
 def shell_data(course: Course, standard: str) -> dict:

@@ -27,7 +27,7 @@ STANDARD_OF = {"scorm12": "1.2", "scorm2004": "2004"}
 
 def launch_page(course: Course) -> str:
     scripts = [f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/manifest.js", f"{SHELL_DIR}/data.js",
-               f"{SHELL_DIR}/codec.js", f"{SHELL_DIR}/shell.js"]
+               f"{SHELL_DIR}/codec.js", f"{SHELL_DIR}/grading.js", f"{SHELL_DIR}/shell.js"]
     tags = "\n".join(f'<script src="{s}" defer></script>' for s in scripts)
     title = html.escape(course.info.title)
     return (
@@ -37,6 +37,14 @@ def launch_page(course: Course) -> str:
         f'<div class="cb-lms-messages"></div>\n'
         f'<iframe class="cb-lms-frame" title="{html.escape(t("lms_frame", course.info.language))}"></iframe>\n</body>\n</html>\n'
     )
+
+
+def grading_script() -> str:
+    """The runtime's grading rules for the shell (one set of rules: assets/runtime/grading.js), with
+    the one helper of base.js they use."""
+    runtime = resources.files("builder") / "assets" / "runtime"
+    helper = next(line for line in (runtime / "base.js").read_text(encoding="utf-8").splitlines() if line.startswith("const obj ="))
+    return helper + "\n" + (runtime / "grading.js").read_text(encoding="utf-8")
 
 
 def assemble(site: Path, course: Course, fmt: str) -> list[str]:
@@ -50,6 +58,7 @@ def assemble(site: Path, course: Course, fmt: str) -> list[str]:
     for name in ("codec.js", "shell.js", "shell.css"):
         (shell / name).write_text((shipped / "assets" / "scorm" / name).read_text(encoding="utf-8"), encoding="utf-8")
     (shell / "data.js").write_text(shell_script(course, standard), encoding="utf-8")
+    (shell / "grading.js").write_text(grading_script(), encoding="utf-8")
     xsd = shipped / "exporters" / "scorm" / "xsd" / ("scorm12" if standard == "1.2" else "scorm2004")
     for item in xsd.iterdir():  # the schemas at the package root, where schemaLocation finds them
         if item.is_file():

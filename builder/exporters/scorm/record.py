@@ -14,6 +14,7 @@ import re
 import zlib
 from datetime import datetime, timedelta, timezone
 
+from ...grading import option_numbers
 from ...model import Course, Question
 from .data import answer_texts
 
@@ -33,11 +34,11 @@ def right_answer(question: Question):
     if kind == "short_answer":
         return question.answers[0]
     if kind == "matching":
-        return [p.right for p in question.pairs]
+        return option_numbers(question)
     if kind == "ordering":
         return list(range(1, len(question.items) + 1))
     if kind == "cloze":
-        return {b.name: (b.answers or b.choices)[0] for b in question.blanks}
+        return {b.name: b.choices.index(b.answers[0]) if b.choices else b.answers[0] for b in question.blanks}
     return None
 
 
@@ -50,11 +51,11 @@ def wrong_answer(question: Question):
     if kind == "short_answer":
         return "I am not sure"
     if kind == "matching":
-        return list(reversed([p.right for p in question.pairs]))
+        return list(reversed(option_numbers(question)))
     if kind == "ordering":
         return list(range(len(question.items), 0, -1))
     if kind == "cloze":
-        return {b.name: "no idea" for b in question.blanks}
+        return {b.name: (b.choices.index(b.answers[0]) + 1) % len(b.choices) if b.choices else "no idea" for b in question.blanks}
     return None
 
 
