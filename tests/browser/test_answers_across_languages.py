@@ -3,18 +3,22 @@ a gap to type and an assessment on the German pages, then opens the English page
 there in English words and grades the same, and the record made from German answers verifies with
 `course verify`. Answers stored as texts by earlier versions (matching, picked gaps) come back in
 either language and grade too. The course: tests/projects/minimal with a German translation made
-here by `course translate`, whose option texts sort in another order than the English ones."""
+here by `course translate`, whose option texts sort in another order than the English ones. The
+first test's German-to-English part runs in Firefox ESR too."""
 
 from __future__ import annotations
 
 import json
 import re
+import subprocess
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from browser.learner import download_json, question, runtime_ready, storage, submit
-from conftest import copy_project, run_cli
+from browser.test_firefox import node_or_skip
+from conftest import REPO, copy_project, run_cli
 
 pytestmark = pytest.mark.browser
 # English -> German in the translated quizzes (options and choices in another alphabetical order)
@@ -124,3 +128,11 @@ def test_answers_stored_as_texts_before_positions_come_back_and_grade_in_either_
     # checking again stored the answers by position
     assert stored(page, "q:basics-check")["a"]["pairs"] == [0, 1]
     assert stored(page, "q:basics-check")["a"]["gaps"] == {"temp": "100", "state": 0}
+
+
+def test_firefox_answers_given_in_german_show_and_grade_in_english(course):
+    """The first test's German answers and English page in Firefox ESR (tests/browser/answers_firefox.mjs)."""
+    script = Path(__file__).with_name("answers_firefox.mjs")
+    result = subprocess.run([node_or_skip(), str(script), course.url], cwd=REPO, capture_output=True, text=True, timeout=180)
+    print(result.stdout + result.stderr)
+    assert result.returncode == 0 and "answers across languages passed" in result.stdout, result.stdout + result.stderr
