@@ -78,7 +78,7 @@ def test_an_untranslated_page_shows_the_original_with_a_notice_in_the_readers_la
     assert f'<p class="cb-fallback" role="note" lang="de" data-search-exclude>{NOTICE_DE}</p><div class="cb-original" lang="en">' in page
     assert "cb-fallback" not in read(built, "02-practice/02-more/index.html")
     assert page.index('<nav class="cb-langs"') < page.index("cb-fallback")  # the switcher still leads the page
-    assert '<div class="cb-position" lang="de"' in page  # "Modul 2 von 2 · Seite 3 von 5" inside the English text
+    assert '<div class="cb-position" lang="de"' in page  # "Modul 2 · Seite 3 von 5" inside the English text
     # a translated page with a quiz not translated yet: the notice stands before each of its forms
     quiz_page = read(built, "de/02-practice/01-ideas/index.html")
     assert "Grundgedanken" in quiz_page and NOTICE_DE not in quiz_page

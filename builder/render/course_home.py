@@ -79,11 +79,13 @@ def _card(course: Course, number: int, module: Module, url_of) -> str:
 
 
 def position(course: Course, src: str) -> str | None:
-    """'Module 2 of 6 · page 3 of 5' and the module's progress bar, for a page of a module."""
-    for number, module in enumerate(course.modules, 1):
+    """'Module 2 · page 3 of 5' (numbered as the home page's cards number it) and the module's
+    progress bar, for a page of a module."""
+    numbers = module_numbers(course)
+    for module in course.modules:
         for index, page in enumerate(module.pages, 1):
             if page.src == src:
-                text = t("page_position", course.info.language, m=number, modules=len(course.modules), p=index, pages=len(module.pages))
+                text = t("page_position", course.info.language, m=numbers[module.id], p=index, pages=len(module.pages))
                 return (
                     f'<div class="cb-position"{_own_lang(course, src)} data-search-exclude><p class="cb-position__text">'
                     f'<span class="cb-position__module">{_e(module.title)}</span> · {_e(text)}</p>'

@@ -78,7 +78,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "home_objectives": "What you will be able to do",
     "card_module": "Module {n}",
     "card_progress": "Progress in {title}",
-    "page_position": "module {m} of {modules} · page {p} of {pages}",
+    "page_position": "module {m} · page {p} of {pages}",  # m: the module's number as the cards give it
     "continue": "Continue where you left off",
     "home_done": "{done} of {all} CPD hours done, {left} to go.",
     "card_score": "Score {score}%.",
