@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .diagnostics import Report, SourceSpan
+from .diagnostics import Report, Severity, SourceSpan
 from .loading import shared_links
 from .loading.files import read_text
 from .loading.markdown_source import RawLink, RawPage, parse_page
@@ -16,7 +16,7 @@ from .active_content import ACTIVE_SUFFIXES, active_content
 from .privacy import figure_uses, remote_loads
 from .model import GENERATED_AT_ROOT, LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed, SessionPlan
 from .settings import Settings
-from .translations import check as check_translations, in_language, is_translation, language_of, site_languages, with_fallbacks
+from .translations import check as check_translations, in_language, is_translation, language_of, original_of, site_languages, with_fallbacks
 from .validation import crossrefs
 from .validation.modules import build_module, build_page, module_id
 from .validation.placeholders import report_placeholders
@@ -75,16 +75,23 @@ def _with_versions(course: Course, settings: Settings) -> Course:
 
 
 def _check_language(settings: Settings, lang: str, report: Report) -> None:
-    """What would stop the site in lang, where translations are read in place of their originals
-    (a link to a heading a translation renamed, say): the errors of that site that the originals'
-    own check has not reported, in files with no error reported yet. While a translation into
-    lang has an error of its own, the site is not tried: that error comes first."""
+    """What the build of the site in lang would say, where translations are read in place of their
+    originals: the errors of that site that the originals' own check has not reported, in files
+    with no error reported yet (a link to a heading a translation renamed, say), and the warnings
+    about the translations themselves (a translated quiz whose right answers are the longest:
+    builder/validation/item_quality.py). While a translation into lang has an error of its own,
+    the site is not tried: that error comes first."""
     if any(language_of(Path(d.span.path)) == lang for d in report.errors):
         return
     _, translated = load_course(replace(settings, translation=lang), Report())
     reported = {d.span.path for d in report.errors}
-    for found in translated.errors:
-        if found.span.path in reported:
+    # what the originals' check has said, by file: a translation repeats its original's structure
+    # (a quiz's key positions, say), and a warning about that is said once, at the original
+    said = {(d.span.path, d.code, d.message) for d in report.diagnostics}
+    for found in translated.diagnostics:
+        if found.severity is Severity.WARNING and language_of(Path(found.span.path)) != lang:
+            continue  # about an original: its own check has said it
+        if found.span.path in reported or (original_of(Path(found.span.path)).as_posix(), found.code, found.message) in said:
             continue
         hint = found.hint
         if found.code == "link.unknown-anchor":  # the heading was translated, and its anchor with it
