@@ -31,7 +31,7 @@ from .render.printed import answer_key_html
 from .render.quiz_slots import QuizSlots
 from .render.strings import t
 from .settings import Settings
-from .translations import in_language, is_translation
+from .translations import in_language, is_translation, translated_asset
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -122,6 +122,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             for file in files.documentation_pages():
                 if file.abs_src_path:
                     file.abs_src_path = str(in_language(Path(file.abs_src_path), self.translation))
+        self._translated_assets(files)
         for src, content in site.generated_pages(self.course, self.edition).items():
             files.append(File.generated(config, src, content=content))
         for src, content in site.generated_files(self.course, url_of, self.offline).items():
@@ -129,6 +130,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.config.colour:
             files.append(File.generated(config, site.BRAND_CSS, content=brand.stylesheet(self.config.colour)))
         return files
+
+    def _translated_assets(self, files: Files) -> None:
+        """fig.de.svg beside fig.svg: the German site serves it as fig.svg, no site as fig.de.svg."""
+        langs = self.course.info.languages[1:]
+        for file in [f for f in files if not f.is_documentation_page()]:
+            found = translated_asset(file.src_uri, langs, lambda src: files.get_file_from_path(src) is not None)
+            if found:
+                files.remove(file)
+                if found[1] == self.translation:
+                    files.get_file_from_path(found[0]).abs_src_path = file.abs_src_path
 
     def on_page_markdown(self, markdown, page, config, files):
         theme_text.escape_meta(page.meta)

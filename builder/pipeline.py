@@ -16,7 +16,8 @@ from .active_content import ACTIVE_SUFFIXES, active_content
 from .privacy import figure_uses, remote_loads
 from .model import GENERATED_AT_ROOT, LEVELS, Course, CourseInfo, Module, Page, Quiz, QuizEmbed, SessionPlan
 from .settings import Settings
-from .translations import check as check_translations, in_language, is_translation, language_of, original_of, site_languages, with_fallbacks
+from .translations import (check as check_translations, in_language, is_translation, language_of, original_of,
+                           site_languages, translated_asset, with_fallbacks)
 from .validation import crossrefs
 from .validation.modules import build_module, build_page, module_id
 from .validation.placeholders import report_placeholders
@@ -89,7 +90,7 @@ def _check_language(settings: Settings, lang: str, report: Report) -> None:
     # (a quiz's key positions, say), and a warning about that is said once, at the original
     said = {(d.span.path, d.code, d.message) for d in report.diagnostics}
     for found in translated.diagnostics:
-        if found.severity is Severity.WARNING and language_of(Path(found.span.path)) != lang:
+        if found.severity is Severity.WARNING and not _in_translation(settings, found.span.path, lang):
             continue  # about an original: its own check has said it
         if found.span.path in reported or (original_of(Path(found.span.path)).as_posix(), found.code, found.message) in said:
             continue
@@ -97,6 +98,14 @@ def _check_language(settings: Settings, lang: str, report: Report) -> None:
         if found.code == "link.unknown-anchor":  # the heading was translated, and its anchor with it
             hint = f"the {lang} translation of that page must keep the original's anchor: write its heading as '## Translated heading {{#anchor}}'"
         report.diagnostics.append(replace(found, message=f"in the '{lang}' site: {found.message}", hint=hint))
+
+
+def _in_translation(settings: Settings, path: str, lang: str) -> bool:
+    """Whether the file at project-relative PATH is a translation into lang (page, quiz or figure)."""
+    if language_of(Path(path)) == lang:
+        return True
+    found = translated_asset(path, (lang,), lambda original: (settings.root / original).is_file())
+    return found is not None
 
 
 def _unread_pages(docs: Path, links: dict) -> bool:

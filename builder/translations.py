@@ -54,6 +54,23 @@ def translation_path(original: Path, lang: str) -> Path:
     return original.with_name(f"{original.stem}.{lang}{original.suffix}")
 
 
+_ASSET = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2}(?:-[A-Z]{2})?)(?P<ext>\.[^./]+)$")
+
+
+def translated_asset(src: str, languages, exists) -> tuple[str, str] | None:
+    """(original, lang) when the file at docs-relative SRC is the translation of another file
+    (`figures/map.de.svg` beside `figures/map.svg`, mkdocs-static-i18n's suffix form for media):
+    lang is one of the course's translation LANGUAGES and the original EXISTS (a callable). A
+    language's site serves it at the original's place, so a translated page keeps the original's
+    link; the other sites leave it out. Anything else (`jquery.min.js`, `only.de.svg` alone) is a
+    file of its own."""
+    match = _ASSET.match(src.rsplit("/", 1)[-1])
+    if not match or match.group("lang") not in languages or match.group("ext") in (".md", ".yml", ".yaml"):
+        return None
+    original = src[: len(src) - len(match.group(0))] + match.group("stem") + match.group("ext")
+    return (original, match.group("lang")) if exists(original) else None
+
+
 def in_language(original: Path, lang: str) -> Path:
     """What a build in lang reads for an original: its translation if there is one, else itself."""
     if not lang:

@@ -23,9 +23,18 @@ NOTICE_DE = "Diese Seite ist noch nicht übersetzt. Sie lesen das Original auf E
 QUIZ_NOTICE_DE = "Dieses Quiz ist noch nicht übersetzt. Sie beantworten das Original auf Englisch."
 
 
+FIGURE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 20"><text x="2" y="15">{}</text></svg>\n'
+
+
 def bilingual(dest: Path) -> Path:
-    root = copy_project("journey", dest)
-    return copy_project("journey-de", root)
+    """The journey course with its German files, and a figure drawn in both languages
+    (figures/steps.svg and figures/steps.de.svg beside it)."""
+    root = copy_project("journey-de", copy_project("journey", dest))
+    figures = root / "modules" / "01-welcome" / "figures"
+    figures.mkdir()
+    (figures / "steps.svg").write_text(FIGURE.format("First steps"), encoding="utf-8")
+    (figures / "steps.de.svg").write_text(FIGURE.format("Erste Schritte"), encoding="utf-8")
+    return root
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +118,12 @@ def test_the_switcher_on_every_page_leads_to_the_same_page_in_each_language(buil
         assert re.search(rf'<a aria-current="page" lang="{own}"', page), here
 
 
+def test_a_translated_figure_is_served_at_the_originals_place_in_its_language_only(built):
+    assert "First steps" in read(built, "01-welcome/figures/steps.svg")
+    assert "Erste Schritte" in read(built, "de/01-welcome/figures/steps.svg")  # a German page keeps the link
+    assert not list(built.rglob("*.de.svg"))
+
+
 def test_every_language_keeps_progress_in_the_originals_storage_page(built):
     page = read(built, "de/02-practice/02-more/index.html")
     store = re.search(r'data-cb-store="([^"]+)"', page).group(1)
@@ -146,6 +161,8 @@ def test_the_offline_copy_carries_every_language(exported):
     assert 'data-cb-store="../../storage.html"' in page
     listed = (folder / "CHECKSUMS.sha256").read_text(encoding="utf-8")
     assert "de/01-welcome/01-start.html" in listed
+    assert "Erste Schritte" in (folder / "de" / "01-welcome" / "figures" / "steps.svg").read_text(encoding="utf-8")
+    assert "de/01-welcome/figures/steps.svg" in listed and ".de.svg" not in listed
     assert (folder / "de" / "assets" / "javascripts" / "lunr" / "min" / "lunr.de.min.js").is_file()  # German search
     assert not (folder / "assets" / "javascripts" / "lunr" / "min" / "lunr.de.min.js").exists()  # English needs none
 
@@ -158,4 +175,6 @@ def test_the_lms_packages_carry_every_language_and_still_validate(exported, fmt,
     SCHEMAS[fmt]().validate(str(manifest))
     assert manifest_problems(tmp_path, fmt.replace("scorm", "").replace("12", "1.2")) == []
     listed = {f.get("href") for f in ET.parse(manifest).getroot().iterfind(".//cp:file", {"cp": CP[fmt]})}
-    assert {"de/index.html", "de/01-welcome/01-start.html", "de/02-practice/01-ideas.html"} <= listed
+    assert {"de/index.html", "de/01-welcome/01-start.html", "de/02-practice/01-ideas.html", "de/01-welcome/figures/steps.svg"} <= listed
+    assert "Erste Schritte" in (tmp_path / "de" / "01-welcome" / "figures" / "steps.svg").read_text(encoding="utf-8")
+    assert not [f for f in listed if f.endswith(".de.svg")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from builder import translations
 from conftest import copy_project, run_cli
 
@@ -73,3 +75,17 @@ def test_the_build_leaves_translations_out_of_the_original_site(tmp_path):
     site = root / "site"
     assert (site / "01-basics" / "01-first" / "index.html").is_file()
     assert not (site / "01-basics" / "01-first.de").exists() and not list(site.rglob("01-first.de*")), "a translation is no page of the original site"
+
+
+@pytest.mark.parametrize("src, expected", [
+    ("02-trauma/figures/window.de.svg", ("02-trauma/figures/window.svg", "de")),
+    ("photo.de.jpg", ("photo.jpg", "de")),
+    ("figures/only.de.svg", None),  # no original beside it: a file of its own
+    ("figures/window.fr.svg", None),  # not a language the course is translated into
+    ("js/jquery.min.js", None),
+    ("figures/window.svg", None),
+    ("02-trauma/page.de.md", None),  # pages are read in place of their originals, not served as files
+])
+def test_a_translated_file_is_named_after_its_original_with_a_language_of_the_course(src, expected):
+    present = {"02-trauma/figures/window.svg", "photo.jpg", "figures/window.svg", "js/jquery.js", "02-trauma/page.md"}
+    assert translations.translated_asset(src, ("de",), present.__contains__) == expected

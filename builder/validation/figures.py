@@ -10,11 +10,13 @@ error, the very split the build's own scan of the site makes (privacy.split_figu
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Report
 from ..html_scan import url_of
 from ..model import Course
+from ..translations import translated_asset, translation_path
 
 _HINT = "save the figure without links to other sites (in Inkscape: fonts as paths, Save As 'Optimized SVG'), or delete the @import or <link>"
 
@@ -23,12 +25,17 @@ def check_figure_loads(course: Course, sources, report: Report) -> None:
     if not sources.figures:
         return
     opened: dict[str, tuple] = {}  # figure -> (page, link) of the first page that opens it as a document
+    info = course.info
+    lang = info.language if info.language != info.original else ""
     for page in course.pages():
         for link in sources.links.get(page.src, ()):
-            target = _target(page.src, link.target)
+            target = _in_language(_target(page.src, link.target), lang, sources.docs_dir)
             if target in sources.figures and not link.is_image:
                 opened.setdefault(target, (page, link))
     for figure, (span, loads) in sorted(sources.figures.items()):
+        served = translated_asset(figure, info.languages[1:], lambda src: (sources.docs_dir / src).is_file())
+        if served and served[1] != lang:
+            continue  # fig.de.svg: only the German site serves it, and its check judges its use
         if figure in opened:
             page, link = opened[figure]
             where = f"{page.span.path}:{link.line}"
@@ -48,6 +55,14 @@ def check_figure_loads(course: Course, sources, report: Report) -> None:
                     "which loads nothing (the text falls back to a local font), but a learner who opens it on its own makes that request",
                     _HINT,
                 )
+
+
+def _in_language(target: str, lang: str, docs: Path) -> str:
+    """The file a site in lang serves for TARGET: its translation (fig.de.svg) if there is one."""
+    if not lang or not target:
+        return target
+    found = translation_path(PurePosixPath(target), lang).as_posix()
+    return found if (docs / found).is_file() else target
 
 
 def _target(page_src: str, target: str) -> str:
