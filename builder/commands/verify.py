@@ -13,6 +13,7 @@ from ..certificate import certificate_code, normalise_code
 from ..grading import score
 from ..model import Course, Quiz
 from ..records import RecordError, latest_possible_day, parse_date, read_record
+from ..render.strings import hours
 from .common import add_root, checked_course, print_report
 
 
@@ -48,7 +49,7 @@ def run(args) -> int:
     learner = _printable(record["learner"]["name"]) or "(no name)"
     used = _languages(record)
     print(f"record verified: {learner}, {len(_completed(record))} module(s) complete, "
-          f"{record['total_minutes'] / 60:.2f} CPD hours" + (f", read in {', '.join(used)}" if used else ""))
+          f"{hours(record['total_minutes'])} CPD hours" + (f", read in {', '.join(used)}" if used else ""))
     print(f"certificate code {code}" + (": matches the certificate" if args.code else ""))
     return 0
 

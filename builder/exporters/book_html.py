@@ -27,7 +27,7 @@ from ..render import fenced_divs
 from ..render.printed import answer_key_html, worksheet_html
 from ..render.session import session_markdown, session_src
 from ..render.site import replace_fences
-from ..render.strings import t
+from ..render.strings import hours, t
 
 _SLOT = re.compile(r"<p>CBQUIZSLOT(\d+)X</p>")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -197,12 +197,11 @@ def _page_html(book: Book, renderer: Renderer, page: Page, overview: bool) -> st
 def _cover(book: Book) -> str:
     course = book.course
     edition = t("edition_facilitator") if book.edition == FACILITATOR else t("edition_learner")
-    hours = f"{course.total_minutes / 60:.1f}".rstrip("0").rstrip(".")
     org = f'<p class="cover-org">{html.escape(book.organisation)}</p>' if book.organisation else ""
     banner = f'<p class="cover-banner">{t("edition_banner")}</p>' if book.edition == FACILITATOR else ""
     return (f'<section class="cover">{org}<h1 class="cover-title">{html.escape(course.info.title)}</h1>'
             f'<p class="cover-edition">{edition}</p>{banner}'
-            f'<p class="cover-facts">{t("pdf_total", modules=len(course.modules), hours=hours)}</p>'
+            f'<p class="cover-facts">{t("pdf_total", modules=len(course.modules), hours=hours(course.total_minutes))}</p>'
             f'<p class="cover-made">{t("pdf_made", version=html.escape(course.info.version), date=date.today().isoformat())}</p></section>')
 
 

@@ -13,9 +13,8 @@ import re
 from collections.abc import Callable
 
 from ..model import Course, Module
-from babel.numbers import format_decimal
 
-from .strings import base_language, lang_attrs, t
+from .strings import hours, lang_attrs, t
 
 _H1 = re.compile(r"^# .*$", re.M)
 
@@ -43,7 +42,7 @@ def home(course: Course, objectives: tuple[str, ...], url_of: Callable[[str], st
         f'<p><a class="md-button md-button--primary cb-continue__link" href="{_e(url_of(first.pages[0].src))}">{_e(first.title)}</a></p></div>'
         if first else ""
     )
-    time = t("home_time", lang, hours=_hours(course.total_minutes, lang), n=len(course.modules))
+    time = t("home_time", lang, hours=hours(course.total_minutes, lang), n=len(course.modules))
     numbers = module_numbers(course)
     cards = "".join(_card(course, numbers[m.id], m, url_of) for m in course.modules)
     goals = ""
@@ -108,6 +107,3 @@ def _own_lang(course: Course, src: str) -> str:
     return lang_attrs(info.language, info.original) if info.is_fallback(src) else ""
 
 
-def _hours(minutes: int, lang: str) -> str:
-    """7.5 in English, 7,5 in German: one decimal at most, in the language's number format (Babel)."""
-    return format_decimal(round(minutes / 60, 1), format="#,##0.#", locale=base_language(lang).replace("-", "_"))

@@ -8,11 +8,13 @@ of CLDR plural categories (one, few, many, other …), chosen by the placeholder
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
 
 STRINGS: dict[str, str | dict[str, str]] = {
     "question": "Question",
@@ -334,10 +336,32 @@ def table_json(lang: str = DEFAULT) -> str:
     return json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
 
 
+# CLDR's minimumGroupingDigits of 2, which Babel's data leaves out: these languages write 1234 but
+# 12 345 (the interface's languages only; tests/browser/test_numbers.py holds it to Intl's)
+_GROUPED_FROM_FIVE_DIGITS = {"es", "it", "pl"}
+
+
+def number(value, lang: str = DEFAULT) -> str:
+    """A number the way lang writes it (Babel: "1,234.5", German "1.234,5"), at most two decimals
+    rounded half up, Latin digits: what the runtime's Intl.NumberFormat writes (base.js `num`)."""
+    exact = Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    lang = base_language(lang)
+    group = abs(exact) >= 10000 or lang.split("-")[0] not in _GROUPED_FROM_FIVE_DIGITS
+    return format_decimal(exact, locale=lang.replace("-", "_"), group_separator=group)
+
+
+def hours(minutes: int, lang: str = DEFAULT) -> str:
+    """CPD hours as every page, record and PDF writes them: 75 minutes -> "1.25" ("1,25" in German),
+    90 -> "1.5", 60 -> "1" (base.js `hours`)."""
+    return number(Decimal(minutes) / 60, lang)
+
+
 def t(key: str, lang: str = DEFAULT, **values) -> str:
-    """The string for key in lang (English when lang lacks it), placeholders filled in."""
+    """The string for key in lang (English when lang lacks it), placeholders filled in; a number
+    is written the language's way (number), as the runtime's t() does."""
     text = table(lang).get(key) or (STRINGS[key] if key in STRINGS else PRINT_STRINGS[key])
     if isinstance(text, dict):
         count = values.get(PLURALS[key], 0)
         text = text.get(plural_category(lang, count), text["other"])
-    return text.format(**values) if values else text
+    shown = {k: number(v, lang) if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool) else v for k, v in values.items()}
+    return text.format(**shown) if values else text

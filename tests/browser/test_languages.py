@@ -72,3 +72,12 @@ def test_a_german_site_speaks_german_down_to_its_dates_and_numbers(page, german)
     assert re.search(r"\b100 %", sheet), sheet  # German percent: a space before the sign
     assert "Abgeschlossen am" in sheet and "45 Min." in sheet
     assert axe(page) == []
+
+
+def test_the_home_page_writes_the_course_hours_as_the_runtime_does(page, german):
+    """Python writes the course's hours into the page; the runtime rewrites the line once it runs:
+    the same figure both times (75 minutes: 1,25 hours, not 1,2)."""
+    written = re.search(r"data-cb-time>([^<]*)<", page.request.get(german).text()).group(1)
+    assert written == "2 Module, insgesamt 1,25 Fortbildungsstunden."
+    visit(page, german)
+    assert page.locator("[data-cb-time]").inner_text() == "0 von 1,25 Fortbildungsstunden geschafft, noch 1,25."

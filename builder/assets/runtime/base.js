@@ -9,7 +9,8 @@ const calls = {}, pages = {};
 const L = D.documentElement.lang || undefined;  // the page's language: Intl formats dates, numbers, plurals for it
 // A plural string is {one: …, other: …, _by: "n"}: Intl.PluralRules picks the form for the number v[_by].
 const plural = (s, v) => s && typeof s === "object" ? s[new Intl.PluralRules(L).select(+obj(v)[s._by])] || s.other : s;
-const t = (k, v) => String(S[k] == null ? k : plural(S[k], v)).replace(/\{(\w+)\}/g, (x, n) => (v && v[n] != null ? v[n] : x));
+// a number in a placeholder is written the page's way, as Python's t() writes it (builder/render/strings.py)
+const t = (k, v) => String(S[k] == null ? k : plural(S[k], v)).replace(/\{(\w+)\}/g, (x, n) => (v && v[n] != null ? (typeof v[n] === "number" ? num(v[n]) : v[n]) : x));
 const obj = v => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
 const now = () => new Date().toISOString();
 const wait = ms => new Promise(ok => setTimeout(ok, ms));
@@ -24,7 +25,9 @@ const nice = s => { const d = new Date(s); return isNaN(d) ? "" : intl("date", l
 const hm = s => intl("time", l => new Intl.DateTimeFormat(l, {hour: "2-digit", minute: "2-digit"})).format(new Date(s)); // "saved at 14:05", the learner's way
 const when = s => intl("when", l => new Intl.DateTimeFormat(l, {dateStyle: "medium", timeStyle: "short"})).format(new Date(s));
 const stamp = s => t("saved_at", {time: day(s) === day(now()) ? hm(s) : when(s)});
-const hours = min => intl("number", l => new Intl.NumberFormat(l)).format(Math.round(min / 60 * 100) / 100);
+// numbers and CPD hours: at most two decimals, the same as Python's number() and hours() ("1.25", "1,5")
+const num = n => intl("number", l => new Intl.NumberFormat(l, {maximumFractionDigits: 2})).format(n);
+const hours = min => num(min / 60);
 const pct = n => intl("pct", l => new Intl.NumberFormat(l, {style: "percent"})).format(n / 100);
 const esc = s => String(s).replace(/[&<>"]/g, c => "&#" + c.charCodeAt(0) + ";");
 const words = s => { const n = (String(s).match(/\S*[\p{L}\p{N}]\S*/gu) || []).length; return t(n === 1 ? "word" : "words", {n}); }; // a word has a letter or a digit
