@@ -1,14 +1,20 @@
 """Numbers and CPD hours read the same wherever they are written: by Python at build time (home
 page, module overviews, PDF: builder/render/strings.py number(), hours() and t()) and by the
 runtime in the browser (progress, record, certificate: builder/assets/runtime/base.js num(),
-hours() and t()), in every language. The runtime's own base.js runs in real Chromium with the
-language's string table, the way every page loads it."""
+hours() and t()), in every language. The runtime's own base.js runs in real Chromium and in
+Firefox ESR with the language's string table, the way every page loads it."""
 
 from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
 from builder.render.strings import hours, languages, number, t, table_json
+from browser.test_firefox import FIREFOX
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -51,6 +57,23 @@ def test_python_and_the_browser_write_the_same_hours_and_minutes(browser, base_j
     expected = in_python(lang, TOTALS)
     for m, browser_says, python_says in zip(TOTALS, said, expected):
         assert browser_says == python_says, (lang, m)
+
+
+def test_firefox_writes_them_the_same_way(base_js, tmp_path):
+    node = shutil.which("node") or "/usr/bin/node"
+    if not Path(FIREFOX).exists() or not Path(node).exists():
+        pytest.skip("firefox-esr or node is not installed")
+    config = tmp_path / "numbers.json"  # nine string tables: too long for a command line
+    config.write_text(json.dumps({"base": base_js, "tables": {lang: table_json(lang) for lang in languages()}, "totals": TOTALS}),
+                      encoding="utf-8")
+    run = subprocess.run([node, str(Path(__file__).with_name("numbers_firefox.mjs")), str(config)],
+                         cwd=REPO, capture_output=True, text=True, timeout=240)
+    last = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else run.stderr
+    assert run.returncode == 0, last
+    said = json.loads(last)
+    for lang in languages():
+        for m, firefox_says, python_says in zip(TOTALS, said[lang], in_python(lang, TOTALS)):
+            assert firefox_says == python_says, (lang, m)
 
 
 def test_the_shared_format_reads_as_each_language_writes_it():
