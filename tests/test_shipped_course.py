@@ -30,6 +30,13 @@ def test_shipped_course_builds_strictly(tmp_path):
     assert (site / "progress" / "index.html").is_file()
     pages = list(site.rglob("index.html"))
     assert len(pages) > 30
+    # the German pages show the German drawings, at the originals' URLs (docs/translating.md)
+    for figure, english, german in (("00-orientation/figures/course-map.svg", "Managing diversity", "Vielfalt gestalten"),
+                                    ("02-trauma/figures/window-of-tolerance.svg", "HYPERAROUSAL", "ÜBERERREGUNG"),
+                                    ("02-trauma/figures/tiered-support.svg", "Universal", "Allgemein")):
+        assert english in (site / figure).read_text(encoding="utf-8")
+        assert german in (site / "de" / figure).read_text(encoding="utf-8")
+    assert not list(site.rglob("*.de.svg"))
 
 
 def test_shipped_assessments_give_no_answer_cues():
