@@ -85,7 +85,12 @@ def billion_laughs(levels: int = 9) -> str:
 
 
 @pytest.mark.parametrize("where", ["quizzes/lol.yml", "modules/01-basics/02-lol.md"])
-def test_billion_laughs_is_refused_in_under_a_second(course, where):
+def test_billion_laughs_is_refused_as_fast_as_a_plain_check(course, where):
+    """Expanding the bomb would take minutes and gigabytes; refusing it costs about what a check of
+    the course without it costs (measured just before, in this process, so machine load cancels)."""
+    start = time.perf_counter()
+    run_cli("check", "--root", str(course))
+    baseline = time.perf_counter() - start
     text = "id: lol\nmodule: basics\ntitle: Laughs\nkind: check\n" + billion_laughs() + "questions: *a8\n"
     if where.endswith(".md"):
         text = "---\n" + text.replace("id: lol\nmodule: basics\n", "").replace("kind: check\n", "").replace("questions:", "search:") + "---\n# Page\n"
@@ -94,7 +99,7 @@ def test_billion_laughs_is_refused_in_under_a_second(course, where):
     status, output = run_cli("check", "--root", str(course))
     elapsed = time.perf_counter() - start
     assert status == 1 and "[yaml.alias-expansion]" in output and "Traceback" not in output
-    assert elapsed < 1.0, elapsed
+    assert elapsed < max(1.0, 4 * baseline), (elapsed, baseline)
 
 
 def test_small_aliases_still_work(course):
