@@ -1,5 +1,6 @@
-"""The learner's interface in every language: each table has exactly the English keys, the same
-placeholders, and the plural forms its language needs (CLDR, through Babel)."""
+"""The learner's interface and the printed outputs (worksheets, answer keys, session plans, the PDF
+book) in every language: each table has exactly the English keys, the same placeholders, and the
+plural forms its language needs (CLDR, through Babel)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from babel import Locale
 
 from builder.render import strings
 from builder.render.quiz_html import render_quiz
-from builder.render.strings import STRINGS, languages, plural_tags, t, table, table_json
+from builder.render.strings import PRINT_STRINGS, STRINGS, languages, plural_tags, t, table, table_json
 
 REQUIRED = {"en", "de", "fr", "es", "it", "el", "pl", "nl"}
 OTHERS = [lang for lang in languages() if lang != "en"]
+ENGLISH = {**STRINGS, **PRINT_STRINGS}  # one table per language file holds both
 
 
 def placeholders(text: str) -> set[str]:
@@ -32,14 +34,18 @@ def test_the_required_languages_are_there():
 @pytest.mark.parametrize("lang", OTHERS)
 def test_every_language_has_exactly_the_english_keys(lang):
     own = table(lang)
-    assert sorted(set(STRINGS) - set(own)) == [], f"{lang}.yml misses these strings"
-    assert sorted(set(own) - set(STRINGS)) == [], f"{lang}.yml has strings English does not"
+    assert sorted(set(ENGLISH) - set(own)) == [], f"{lang}.yml misses these strings"
+    assert sorted(set(own) - set(ENGLISH)) == [], f"{lang}.yml has strings English does not"
+
+
+def test_the_learner_and_print_tables_do_not_share_a_key():
+    assert set(STRINGS) & set(PRINT_STRINGS) == set()
 
 
 @pytest.mark.parametrize("lang", OTHERS)
 def test_placeholders_match_english(lang):
     own = table(lang)
-    for key, english in STRINGS.items():
+    for key, english in ENGLISH.items():
         wanted = set().union(*(placeholders(f) for f in forms(english)))
         for text in forms(own.get(key, "")):
             assert isinstance(text, str) and text.strip(), f"{lang}: {key} is empty"
@@ -53,7 +59,7 @@ def test_placeholders_match_english(lang):
 @pytest.mark.parametrize("lang", languages())
 def test_plural_strings_have_the_forms_the_language_needs(lang):
     allowed = set(Locale.parse(lang).plural_form.tags) | {"other"}
-    for key, value in table(lang).items():
+    for key, value in (ENGLISH if lang == "en" else table(lang)).items():
         if key in strings.PLURALS:
             assert isinstance(value, dict), f"{lang}: {key} needs plural forms"
             assert plural_tags(lang) <= set(value) <= allowed, f"{lang}: {key} has forms {sorted(value)}, needs {sorted(plural_tags(lang))}"
@@ -68,6 +74,9 @@ def test_plural_forms_are_chosen_by_number():
     assert t("imported", "pl", n=5, date="x").startswith("Zaimportowano 5 elementów ")
     assert t("imported", "pl", n=22, date="x").startswith("Zaimportowano 22 elementy ")
     assert t("attempt", "de", n=2, count=1) == "Versuch 2: Beantworten Sie die folgende Frage."
+    assert t("pdf_minutes", "en", n=1) == "CPD time: 1 minute" and t("pdf_minutes", "de", n=45) == "Fortbildungszeit: 45 Minuten"
+    assert t("pdf_total", "pl", modules=5, hours="7,5") == "5 modułów, ok. 7,5 godz. doskonalenia"
+    assert t("pdf_total", "ar", modules=2, hours="3") == "وحدتان، نحو 3 ساعة من التطوير المهني"
 
 
 def test_arabic_uses_all_six_plural_forms():

@@ -210,9 +210,9 @@ STRINGS: dict[str, str | dict[str, str]] = {
 }
 
 
-# Strings of the printed and facilitator outputs only (worksheets, answer keys, session plans):
-# the same table for translators, but not sent to the learner's runtime.
-PRINT_STRINGS: dict[str, str] = {
+# Strings of the printed and facilitator outputs only (worksheets, answer keys, session plans, the
+# PDF book): in the same locale files for translators, but not sent to the learner's runtime.
+PRINT_STRINGS: dict[str, str | dict[str, str]] = {
     "ws_tick_one": "Tick one box.",
     "ws_options": "Answers to choose from:",
     "ws_tick_all": "Tick every box that applies.",
@@ -255,17 +255,18 @@ PRINT_STRINGS: dict[str, str] = {
     "session_follow_up": "After the session",
     "pdf_contents": "Contents",
     "pdf_objectives": "By the end of this module you will be able to:",
-    "pdf_minutes": "CPD time: {n} minutes",
+    "pdf_minutes": {"one": "CPD time: {n} minute", "other": "CPD time: {n} minutes"},
     "pdf_level": "Level: {level}",
     "pdf_references": "References",
-    "pdf_total": "{modules} modules, about {hours} CPD hours",
+    "pdf_total": {"one": "{modules} module, about {hours} CPD hours", "other": "{modules} modules, about {hours} CPD hours"},
     "pdf_page": "page",
     "pdf_made": "Made from version {version} of the course on {date}.",
 }
 
 
 # key -> the placeholder whose number picks the plural form
-PLURALS = {"imported": "n", "attempt": "count", "pool_note": "pool", "home_time": "n", "overview_minutes": "n"}
+PLURALS = {"imported": "n", "attempt": "count", "pool_note": "pool", "home_time": "n", "overview_minutes": "n",
+           "pdf_minutes": "n", "pdf_total": "modules"}
 LOCALES = "locales"  # builder/render/locales/<lang>.yml
 DEFAULT = "en"
 
