@@ -150,7 +150,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         markdown = fenced_divs.translate(markdown, facilitator=self.edition == FACILITATOR)
         markdown = for_edition(markdown, self.edition)
         if self.edition == FACILITATOR and page.is_homepage:
-            markdown = f'!!! facilitator "{t("edition_facilitator")}"\n    {t("edition_banner")}\n\n' + markdown
+            lang = self.course.info.language
+            markdown = f'!!! facilitator "{t("edition_facilitator", lang)}"\n    {t("edition_banner", lang)}\n\n' + markdown
         if "][" in markdown and page.file.abs_src_path:
             markdown += "\n\n" + shared_links.definitions_for(Path(page.file.abs_src_path), self.settings.docs_dir)
 

@@ -7,7 +7,8 @@
 - gift, moodle-xml: the quizzes as a Moodle question bank, dist/<course-id>-<version>-questions.gift
   (….xml); --module ID exports one module's quizzes. What a format cannot hold is listed;
 - pdf: the printed workbook, dist/<course-id>-<version>-workbook.pdf (--edition facilitator: the
-  trainers' PDF with notes, session plans and answer keys; --paper a4|letter);
+  trainers' PDF with notes, session plans and answer keys; --paper a4|letter; --lang LANG: in
+  another language, from the course's translations where they exist: …-workbook-LANG.pdf);
 - facilitator: the trainers' edition of the site in dist/<course-id>-<version>-facilitator/.
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from .. import output_dir
 from ..editions import EDITIONS, LEARNER
+from ..render.strings import languages
 from .common import EXIT_USAGE, add_report_options, add_root, checked_course, print_report
 
 LMS_FORMATS = ("scorm12", "scorm2004")
@@ -38,6 +40,9 @@ def add_parser(sub) -> None:
     parser.add_argument("--module", help="gift, moodle-xml: only this module's quizzes (its id)")
     parser.add_argument("--edition", choices=EDITIONS, default=LEARNER, help="pdf: learner workbook (default) or facilitator edition")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="pdf: paper size (default: a4)")
+    parser.add_argument("--lang", help="pdf: the book's language (default: the course's original). Pages and quizzes come from "
+                        "the course's translations into it where they exist, the rest in the original; the headings, "
+                        f"instructions and labels can be in: {', '.join(languages())}")
     parser.set_defaults(run=run)
 
 
@@ -58,6 +63,16 @@ def run(args) -> int:
         print(f"export stopped: --module applies to {' and '.join(BANK_FORMATS)}; a {args.format} package holds the whole course",
               file=sys.stderr)
         return 1
+    if args.lang and args.format != "pdf":
+        print(f"export stopped: --lang applies to pdf; a {args.format} package holds every language of the course", file=sys.stderr)
+        return 1
+    if args.lang:
+        from .export_pdf import language_problem
+
+        problem = language_problem(course, args.lang)
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
     try:
         output_dir.check_target(dist, settings.root, [settings.docs_dir, settings.quizzes_dir, settings.root / "mkdocs.yml"],
                                 "--out" if args.out else "the output folder")
@@ -113,7 +128,7 @@ def _printed(course, settings, args, dist: Path) -> int:
     dist.mkdir(parents=True, exist_ok=True)
     output_dir.mark(dist)
     if args.format == "pdf":
-        return export_pdf(course, settings, dist, args.edition, args.paper)
+        return export_pdf(course, settings, dist, args.edition, args.paper, args.lang)
     return export_facilitator_site(settings, dist, args.strict, (settings, course))
 
 

@@ -2,23 +2,47 @@
 
 pdf: dist/<course-id>-<version>-workbook.pdf (learner edition: worksheets, no answers), or with
 --edition facilitator dist/<course-id>-<version>-facilitator.pdf (notes, session plans, answer
-keys). facilitator: the facilitator edition of the site in dist/<course-id>-<version>-facilitator/.
+keys); with --lang LANG, in that language (…-workbook-LANG.pdf): the course loaded as its LANG site
+is (builder/translations.py), so translated pages and quizzes replace their originals and the rest
+keeps the original's text, marked as such. facilitator: the facilitator edition of the site in
+dist/<course-id>-<version>-facilitator/ (every language of the course, as `course build`).
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from .. import output_dir
 from ..editions import FACILITATOR
 from ..loading.files import read_text
 from ..diagnostics import Report, SourceSpan
+from ..render import strings
+from ..pipeline import load_course
 from ..settings import markdown_extensions
+from ..translations import in_language
 
 
-def export_pdf(course, settings, dist: Path, edition: str, paper: str) -> int:
+def book_languages(course) -> tuple[list[str], list[str]]:
+    """The languages a book can be made in: the course's own (the original first, then each with a
+    translation) and every other language of the interface (its words around the original text)."""
+    own = [course.info.language, *(lang for lang in course.info.languages if lang != course.info.language)]
+    return own, [lang for lang in strings.languages() if lang not in own]
+
+
+def language_problem(course, lang: str) -> str | None:
+    """The diagnostic for a --lang the book cannot be made in (None when it can)."""
+    own, interface = book_languages(course)
+    if lang in own or lang in interface:
+        return None
+    others = f"; the interface only, around the {own[0]} text: {', '.join(interface)}" if interface else ""
+    return (f"course export pdf: error: --lang {lang}: the book cannot be made in that language\n"
+            f"    hint: the course's languages: {', '.join(own)}{others}")
+
+
+def export_pdf(course, settings, dist: Path, edition: str, paper: str, lang: str | None = None) -> int:
     try:
         from ..exporters import pdf
     except OSError as error:  # WeasyPrint loads Pango when imported
@@ -26,11 +50,16 @@ def export_pdf(course, settings, dist: Path, edition: str, paper: str) -> int:
               "(Debian: libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)", file=sys.stderr)
         return 1
     report = Report()
-    book = make_book(course, settings, edition, report)
-    if not report.ok:
+    original = course.info.language
+    if lang and lang != original:  # the course as its site in lang reads it (translations, fallbacks)
+        settings = replace(settings, translation=lang)
+        course, report = load_course(settings, report)
+    if course is not None:
+        book = make_book(course, settings, edition, report)
+    if course is None or not report.ok:
         print(report.format("text"), file=sys.stderr)
         return 1
-    suffix = "facilitator" if edition == FACILITATOR else "workbook"
+    suffix = ("facilitator" if edition == FACILITATOR else "workbook") + (f"-{lang}" if lang and lang != original else "")
     target = output_dir.inside(dist, f"{course.info.id}-{course.info.version}-{suffix}.pdf")
     wall, cpu = time.perf_counter(), time.process_time()
     pages = pdf.write(book, target, paper)
@@ -47,7 +76,7 @@ def make_book(course, settings, edition: str, report: Report):
     sources = {}
     for page in course.pages():
         if not page.generated:
-            path = settings.docs_dir / page.src
+            path = in_language(settings.docs_dir / page.src, settings.translation)
             sources[page.src] = read_text(path, SourceSpan(settings.rel(path)), report) or ""
     names, configs = markdown_extensions(settings.root)
     return Book(course, sources, settings.docs_dir.as_uri() + "/", names, configs, edition, settings.organisation)

@@ -4,6 +4,11 @@ Pages are rendered with Python-Markdown and mkdocs.yml's extensions (not MkDocs:
 docs/architecture.md), one page at a time; a tree processor gives every id a per-page prefix so
 ids stay unique, turns links between pages into in-document links (printed as page references)
 and points images at their files. The edition is applied to the Markdown before it renders.
+
+The book speaks the course's language (course.info.language: a translation's when the course was
+loaded in one, see builder/translations.py): its labels and instructions, dates and numbers (Babel),
+`<html lang dir>`; a page or quiz without a translation keeps its original text, marked with the
+original's language, after the notice the site shows.
 """
 
 from __future__ import annotations
@@ -23,11 +28,11 @@ from markdown.treeprocessors import Treeprocessor
 from ..editions import FACILITATOR, for_edition
 from ..loading.markdown_source import split_front_matter
 from ..model import Course, Module, Page
-from ..render import fenced_divs
+from ..render import fenced_divs, languages
 from ..render.printed import answer_key_html, worksheet_html
 from ..render.session import session_markdown, session_src
 from ..render.site import replace_fences
-from ..render.strings import hours, t
+from ..render.strings import direction, hours, lang_attrs, long_date, t
 
 _SLOT = re.compile(r"<p>CBQUIZSLOT(\d+)X</p>")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -48,6 +53,7 @@ class Book:
     extension_configs: dict
     edition: str
     organisation: str = ""
+    made: date | None = None  # the cover's "made on" date (default: today)
 
 
 class _PageTree(Treeprocessor):
@@ -122,7 +128,10 @@ class Renderer:
         configs = dict(book.extension_configs)
         configs["toc"] = {**configs.get("toc", {}), "permalink": False}
         self.ext = _PageTreeExtension((book, included))
-        extensions = [*book.extensions, *(e for e in fenced_divs.EXTENSIONS if e not in book.extensions)]
+        # as the site (builder/render/site.py): attr_list keeps a translated heading's {#anchor};
+        # md_in_html reads the Markdown in the divs that mark a session plan's own language
+        needed = ("attr_list", "md_in_html", *fenced_divs.EXTENSIONS)
+        extensions = [*book.extensions, *(e for e in needed if e not in book.extensions)]
         self.md = pymd.Markdown(extensions=[*extensions, self.ext], extension_configs=configs)
 
     def page(self, src: str, text: str, shift: int = 1, drop_title: bool = False) -> str:
@@ -134,13 +143,17 @@ class Renderer:
         self.ext.tree.src, self.ext.tree.shift, self.ext.tree.drop_title = src, shift, drop_title
         self.md.reset()
         rendered = self.md.convert(body)
-        return _SLOT.sub(lambda m: self.quiz(*slots[int(m.group(1))]), rendered)
+        return _SLOT.sub(lambda m: self.quiz(*slots[int(m.group(1))], on_page=src), rendered)
 
-    def quiz(self, quiz_id: str, question_id: str | None) -> str:
+    def quiz(self, quiz_id: str, question_id: str | None, on_page: str = "") -> str:
+        info = self.book.course.info
         quiz = self.book.course.quizzes[quiz_id]
-        out = worksheet_html(quiz, question_id)
+        langs = (info.language, languages.text_language(info, quiz_id))
+        out = worksheet_html(quiz, question_id, *langs)
         if self.book.edition == FACILITATOR:
-            out += answer_key_html(quiz, question_id)
+            out += answer_key_html(quiz, question_id, *langs)
+        if quiz_id in info.fallback_quizzes and not info.is_fallback(on_page):  # a page in the original says so once
+            out = languages.notice(info, "fallback_quiz") + out
         return out
 
 
@@ -152,57 +165,66 @@ def document(book: Book, css: str) -> str:
     renderer = Renderer(book, included)
     parts = [_cover(book), _contents(course, sessions)]
     if course.home:
-        parts.append(_section(course.home.src, "intro", renderer.page(course.home.src, book.sources[course.home.src], 0)))
+        parts.append(_section(course.home.src, "intro", renderer.page(course.home.src, book.sources[course.home.src], 0), course.info))
     for number, module in enumerate(course.modules, 1):
         prefix = re.match(r"\d+", module.folder)  # "02-trauma" is Module 2, as the course calls it
         parts.append(_module(book, renderer, module, int(prefix.group()) if prefix else number, sessions.get(module.id)))
     for page in course.extras:
-        parts.append(_section(page.src, "extra", renderer.page(page.src, book.sources[page.src], 0)))
-    title = html.escape(course.info.title)
-    return (f'<!doctype html><html lang="{course.info.language}"><head><meta charset="utf-8"><title>{title}</title>'
+        parts.append(_section(page.src, "extra", renderer.page(page.src, book.sources[page.src], 0), course.info))
+    title, lang = html.escape(course.info.title), course.info.language
+    return (f'<!doctype html><html lang="{lang}" dir="{direction(lang)}"><head><meta charset="utf-8"><title>{title}</title>'
             f'<style>{css}</style></head><body class="edition-{book.edition}">{"".join(parts)}</body></html>')
 
 
-def _section(src: str, kind: str, content: str) -> str:
+def _section(src: str, kind: str, content: str, info=None) -> str:
+    """A page of the book; info: the course's, to show a page without a translation as the site does."""
+    if info is not None and info.is_fallback(src):
+        content = languages.fallback_page(info, content)
     return f'<section class="page page--{kind}" id="{page_id(src)}">{content}</section>'
 
 
 def _module(book: Book, renderer: Renderer, module: Module, number: int, session: str | None) -> str:
     course = book.course
-    facts = [f"<p class=\"module-minutes\">{t('pdf_minutes', n=module.minutes)} · {t('pdf_level', level=module.level)}</p>"]
+    info, lang = course.info, course.info.language
+    # the module's title and objectives come from its overview page: in the original, when that has no translation
+    own = lang_attrs(info.original, lang) if info.is_fallback(module.pages[0].src) else ""
+    level = t(f"level_{module.level}", lang)
+    facts = [f"<p class=\"module-minutes\">{t('pdf_minutes', lang, n=module.minutes)} · {t('pdf_level', lang, level=level)}</p>"]
     if module.objectives:
         items = "".join(f"<li>{html.escape(o)}</li>" for o in module.objectives)
-        facts.append(f"<p class=\"module-objectives-lead\">{t('pdf_objectives')}</p><ul class=\"module-objectives\">{items}</ul>")
-    head = (f'<header class="module-head"><p class="module-number">{t("session_module")} {number}</p>'
-            f'<h1 class="module-title">{html.escape(module.title)}</h1>{"".join(facts)}</header>')
+        facts.append(f"<p class=\"module-objectives-lead\">{t('pdf_objectives', lang)}</p><ul class=\"module-objectives\"{own}>{items}</ul>")
+    head = (f'<header class="module-head"><p class="module-number">{t("session_module", lang)} {number}</p>'
+            f'<h1 class="module-title"{own}>{html.escape(module.title)}</h1>{"".join(facts)}</header>')
     parts = [head]
     for i, page in enumerate(module.pages):
-        parts.append(_section(page.src, "overview" if i == 0 else "page", _page_html(book, renderer, page, i == 0)))
+        parts.append(_section(page.src, "overview" if i == 0 else "page", _page_html(book, renderer, page, i == 0), info))
         if i == 0 and session:
             text = session_markdown(course, course.sessions[module.id])
             parts.append(_section(session, "session", renderer.page(session, text)))
     if module.references and not any(p.src.endswith("references.md") for p in module.pages):
         refs = "".join(f"<li>{html.escape(r)}</li>" for r in module.references)
-        parts.append(f'<section class="page page--refs"><h2>{t("pdf_references")}</h2><ul class="references">{refs}</ul></section>')
+        parts.append(f'<section class="page page--refs"><h2>{t("pdf_references", lang)}</h2><ul class="references"{own}>{refs}</ul></section>')
     return f'<article class="module" id="m-{module.id}">{"".join(parts)}</article>'
 
 
 def _page_html(book: Book, renderer: Renderer, page: Page, overview: bool) -> str:
     if page.generated:
         embed = page.embeds[0]
-        return f"<h2>{html.escape(page.title)}</h2>" + renderer.quiz(embed.quiz_id, embed.question_id)
+        return f"<h2>{html.escape(page.title)}</h2>" + renderer.quiz(embed.quiz_id, embed.question_id, page.src)
     return renderer.page(page.src, book.sources[page.src], drop_title=overview)
 
 
 def _cover(book: Book) -> str:
     course = book.course
-    edition = t("edition_facilitator") if book.edition == FACILITATOR else t("edition_learner")
+    lang = course.info.language
+    edition = t("edition_facilitator", lang) if book.edition == FACILITATOR else t("edition_learner", lang)
     org = f'<p class="cover-org">{html.escape(book.organisation)}</p>' if book.organisation else ""
-    banner = f'<p class="cover-banner">{t("edition_banner")}</p>' if book.edition == FACILITATOR else ""
+    banner = f'<p class="cover-banner">{t("edition_banner", lang)}</p>' if book.edition == FACILITATOR else ""
+    total = t("pdf_total", lang, modules=len(course.modules), hours=hours(course.total_minutes, lang))
+    made = t("pdf_made", lang, version=html.escape(course.info.version), date=long_date(book.made or date.today(), lang))
     return (f'<section class="cover">{org}<h1 class="cover-title">{html.escape(course.info.title)}</h1>'
             f'<p class="cover-edition">{edition}</p>{banner}'
-            f'<p class="cover-facts">{t("pdf_total", modules=len(course.modules), hours=hours(course.total_minutes))}</p>'
-            f'<p class="cover-made">{t("pdf_made", version=html.escape(course.info.version), date=date.today().isoformat())}</p></section>')
+            f'<p class="cover-facts">{total}</p><p class="cover-made">{made}</p></section>')
 
 
 def _contents(course: Course, sessions: dict[str, str]) -> str:
@@ -212,10 +234,10 @@ def _contents(course: Course, sessions: dict[str, str]) -> str:
     for module in course.modules:
         subs = [_toc_entry(p.src, p.title, "toc-page") for p in module.pages[1:]]
         if module.id in sessions:
-            subs.insert(0, _toc_entry(sessions[module.id], t("session_title", title=course.sessions[module.id].title), "toc-page"))
+            subs.insert(0, _toc_entry(sessions[module.id], t("session_title", course.info.language, title=course.sessions[module.id].title), "toc-page"))
         rows.append(_toc_entry(module.pages[0].src, module.title, "toc-module", "".join(subs)))
     rows += [_toc_entry(p.src, p.title, "toc-top") for p in course.extras]
-    return f'<nav class="toc"><h1 class="toc-title">{t("pdf_contents")}</h1><ul>{"".join(rows)}</ul></nav>'
+    return f'<nav class="toc"><h1 class="toc-title">{t("pdf_contents", course.info.language)}</h1><ul>{"".join(rows)}</ul></nav>'
 
 
 def _toc_entry(src: str, title: str, kind: str, children: str = "") -> str:

@@ -45,6 +45,12 @@ def switcher(info: CourseInfo, url_of) -> str:
     return f'<nav class="cb-langs" aria-label="{label}" data-search-exclude><ul>{"".join(items)}</ul></nav>'
 
 
+def text_language(info: CourseInfo, quiz_id: str) -> str:
+    """The language a quiz's own text is in here: the site's, or its original's when it has no
+    translation (the site's and the book's worksheets and answer keys mark it so)."""
+    return info.original if quiz_id in info.fallback_quizzes else info.language
+
+
 def notice(info: CourseInfo, key: str) -> str:
     """'This page (quiz) has not been translated yet …' in the reader's language, marked as such
     (it may stand inside the original's text, which carries the original's lang)."""

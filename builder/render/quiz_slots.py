@@ -59,20 +59,20 @@ class QuizSlots:
     def fill(self, src: str, output: str, key_src, extra=None) -> str:
         """The page with each stub replaced by its form; key_src(name) is the URL of a key script.
 
-        extra(quiz, question id) adds HTML after a form (the facilitator edition's answer key)."""
+        extra(quiz, question id, language, the quiz text's language) adds HTML after a form (the
+        facilitator edition's answer key)."""
         info = self.course.info
         for stub, quiz_id, question in self.rendered.pop(src, []):
             quiz = self.course.quizzes[quiz_id]
             form = render_quiz(quiz, key_src(key_name(quiz_id, question)), question, info.language, self._text_lang(quiz_id))
             if quiz_id in info.fallback_quizzes and not info.is_fallback(src):  # a page in the original says so once
                 form = languages.notice(info, "fallback_quiz") + form
-            output = output.replace(stub, form + (extra(quiz, question) if extra else ""), 1)
+            after = extra(quiz, question, info.language, languages.text_language(info, quiz_id)) if extra else ""
+            output = output.replace(stub, form + after, 1)
         return output
 
     def _text_lang(self, quiz_id: str) -> str | None:
         """In a translation's site, the language a quiz's own text is in (its original's, when it
         has no translation yet), so screen readers speak it right."""
         info = self.course.info
-        if info.language == info.original:
-            return None
-        return info.original if quiz_id in info.fallback_quizzes else info.language
+        return None if info.language == info.original else languages.text_language(info, quiz_id)

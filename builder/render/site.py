@@ -38,7 +38,7 @@ def navigation(course: Course, sessions: bool = False) -> list:
         pages = [{escaped(p.title): p.src} for p in module.pages]
         if module.id in plans:
             src, plan = plans[module.id]
-            pages.insert(1, {escaped(t("session_title", title=plan.title)): src})
+            pages.insert(1, {escaped(t("session_title", course.info.language, title=plan.title)): src})
         nav.append({escaped(module.title): pages})
     nav.extend({escaped(p.title): p.src} for p in course.extras)
     nav.extend({escaped(t(key, course.info.language)): src} for src, key in LEARNER_PAGES.items())

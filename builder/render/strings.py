@@ -8,12 +8,14 @@ of CLDR plural categories (one, few, many, other …), chosen by the placeholder
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 STRINGS: dict[str, str | dict[str, str]] = {
@@ -297,15 +299,25 @@ def table(lang: str = DEFAULT) -> dict:
 def plural_category(lang: str, n) -> str:
     """CLDR's plural category of n in lang ("one", "few", "many", "other" …), by Babel."""
     try:
-        return Locale.parse(base_language(lang).replace("-", "_")).plural_form(abs(float(n)))
+        return Locale.parse(_babel_locale(lang)).plural_form(abs(float(n)))
     except (UnknownLocaleError, ValueError, TypeError):
         return "other"
 
 
 def plural_tags(lang: str) -> set[str]:
     """The plural categories lang's integers use (what a plural string must spell out)."""
-    rule = Locale.parse(base_language(lang).replace("-", "_")).plural_form
+    rule = Locale.parse(_babel_locale(lang)).plural_form
     return {rule(n) for n in range(0, 1001)}
+
+
+def _babel_locale(lang: str) -> str:
+    return base_language(lang).replace("-", "_")
+
+
+def long_date(day: date, lang: str = DEFAULT) -> str:
+    """A date written out in the language's way (CLDR's long form, by Babel; the runtime's dateStyle
+    "long"): November 28, 2026; 28. November 2026; 28 listopada 2026."""
+    return format_date(day, format="long", locale=_babel_locale(lang))
 
 
 def direction(lang: str) -> str:
