@@ -76,6 +76,7 @@ def test_a_german_book_says_its_language_and_marks_what_stays_english(tmp_path):
     # an untranslated page: the notice, then the original marked English
     assert f'<p class="cb-fallback" role="note" lang="de" data-search-exclude>{NOTICE_DE}</p><div class="cb-original" lang="en">' in html
     assert '<h1 class="module-title" lang="en">Practice</h1>' in html and '<h1 class="module-title">Willkommen</h1>' in html
+    assert '<li class="toc-page"><a href="#p-02-practice-02-more" lang="en">More ideas</a></li>' in html  # the contents too
     assert "Tick one box" not in html and "CPD time" not in html
 
 

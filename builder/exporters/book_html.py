@@ -228,18 +228,21 @@ def _cover(book: Book) -> str:
 
 
 def _contents(course: Course, sessions: dict[str, str]) -> str:
+    info = course.info
+
+    def entry(src: str, title: str, kind: str, children: str = "") -> str:
+        # a page without a translation is listed under its original's title, in its language
+        own = lang_attrs(info.original, info.language) if info.is_fallback(src) else ""
+        sub = f"<ul>{children}</ul>" if children else ""
+        return f'<li class="{kind}"><a href="#{page_id(src)}"{own}>{html.escape(title)}</a>{sub}</li>'
+
     rows = []
     if course.home:
-        rows.append(_toc_entry(course.home.src, course.home.title, "toc-top"))
+        rows.append(entry(course.home.src, course.home.title, "toc-top"))
     for module in course.modules:
-        subs = [_toc_entry(p.src, p.title, "toc-page") for p in module.pages[1:]]
+        subs = [entry(p.src, p.title, "toc-page") for p in module.pages[1:]]
         if module.id in sessions:
-            subs.insert(0, _toc_entry(sessions[module.id], t("session_title", course.info.language, title=course.sessions[module.id].title), "toc-page"))
-        rows.append(_toc_entry(module.pages[0].src, module.title, "toc-module", "".join(subs)))
-    rows += [_toc_entry(p.src, p.title, "toc-top") for p in course.extras]
-    return f'<nav class="toc"><h1 class="toc-title">{t("pdf_contents", course.info.language)}</h1><ul>{"".join(rows)}</ul></nav>'
-
-
-def _toc_entry(src: str, title: str, kind: str, children: str = "") -> str:
-    sub = f"<ul>{children}</ul>" if children else ""
-    return f'<li class="{kind}"><a href="#{page_id(src)}">{html.escape(title)}</a>{sub}</li>'
+            subs.insert(0, entry(sessions[module.id], t("session_title", info.language, title=course.sessions[module.id].title), "toc-page"))
+        rows.append(entry(module.pages[0].src, module.title, "toc-module", "".join(subs)))
+    rows += [entry(p.src, p.title, "toc-top") for p in course.extras]
+    return f'<nav class="toc"><h1 class="toc-title">{t("pdf_contents", info.language)}</h1><ul>{"".join(rows)}</ul></nav>'
