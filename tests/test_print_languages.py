@@ -253,3 +253,18 @@ def test_the_german_facilitator_site_gives_answer_keys_and_printed_words_in_germ
     assert "Ausgabe für Fortbildende" in read("de/index.html") and "Facilitator edition" in read("index.html")
     # what a printed page of the site shows of a matching question (print-only), in the site's language
     assert '<p class="cb-print-only cb-pairs__options">Antwortmöglichkeiten: ' in read("de/02-practice/practice-end/index.html")
+
+
+def test_the_german_book_shows_the_german_figures_and_the_english_book_the_english():
+    html = {}
+    for lang in ("", "de"):
+        settings = replace(load_settings(REPO, Report()), translation=lang)
+        course, report = load_course(settings)
+        assert course is not None, report.format("text")
+        html[lang] = document(make_book(course, settings, LEARNER, Report()), "")
+    figures = sorted(p.relative_to(REPO / "modules").as_posix() for p in (REPO / "modules").glob("*/figures/*.de.svg"))
+    assert len(figures) == 7
+    for german in figures:
+        english = german.replace(".de.svg", ".svg")
+        assert f'/modules/{german}"' in html["de"] and f'/modules/{english}"' not in html["de"], german
+        assert f'/modules/{english}"' in html[""] and ".de.svg" not in html[""], english

@@ -18,7 +18,9 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 from xml.etree.ElementTree import Element
 
 import markdown as pymd
@@ -33,6 +35,7 @@ from ..render.printed import answer_key_html, worksheet_html
 from ..render.session import session_markdown, session_src
 from ..render.site import replace_fences
 from ..render.strings import direction, hours, lang_attrs, long_date, t
+from ..translations import translation_path
 
 _SLOT = re.compile(r"<p>CBQUIZSLOT(\d+)X</p>")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -88,7 +91,16 @@ class _PageTree(Treeprocessor):
             self._link(el, prefix)
         if el.tag == "img" and el.get("src") and not urlsplit(el.get("src")).scheme:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(self.src), unquote(el.get("src"))))
-            el.set("src", self.book.docs_uri + target)
+            el.set("src", self.book.docs_uri + self._in_language(target))
+
+    def _in_language(self, target: str) -> str:
+        """A figure as the book's language shows it: its translation beside it (fig.de.svg), as that
+        language's site serves it (docs/translating.md), else the original."""
+        info = self.book.course.info
+        if info.language == info.original:
+            return target
+        translated = translation_path(PurePosixPath(target), info.language).as_posix()
+        return translated if Path(url2pathname(urlsplit(self.book.docs_uri + translated).path)).is_file() else target
 
     def _link(self, el: Element, prefix: str) -> None:
         href = el.get("href")
