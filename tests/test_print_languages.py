@@ -98,7 +98,7 @@ def test_a_bad_lang_is_a_diagnostic_with_the_languages_the_book_can_have(tmp_pat
     status, output = run_cli("export", "pdf", "--lang", "deu", "--root", str(root), "--out", str(tmp_path / "dist"))
     assert status == 2
     assert output.splitlines() == [
-        "course export pdf: error: --lang deu: the book cannot be made in that language",
+        "course export: error: --lang deu: the book cannot be made in that language",
         "    hint: the course's languages: en, de; the interface only, around the en text: ar, el, es, fr, it, nl, pl",
     ]
     assert not (tmp_path / "dist").exists()

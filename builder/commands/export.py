@@ -5,7 +5,8 @@
 - scorm12, scorm2004: dist/<course-id>-<version>-scorm12.zip (…-scorm2004.zip), one SCO that an
   LMS imports, launches and records (docs/lms.md);
 - gift, moodle-xml: the quizzes as a Moodle question bank, dist/<course-id>-<version>-questions.gift
-  (….xml); --module ID exports one module's quizzes. What a format cannot hold is listed;
+  (….xml); --module ID exports one module's quizzes; --lang LANG, the quizzes in that language of the
+  course (…-questions-LANG.gift), untranslated ones in the original. What a format cannot hold is listed;
 - pdf: the printed workbook, dist/<course-id>-<version>-workbook.pdf (--edition facilitator: the
   trainers' PDF with notes, session plans and answer keys; --paper a4|letter; --lang LANG: in
   another language, from the course's translations where they exist: …-workbook-LANG.pdf);
@@ -40,8 +41,8 @@ def add_parser(sub) -> None:
     parser.add_argument("--module", help="gift, moodle-xml: only this module's quizzes (its id)")
     parser.add_argument("--edition", choices=EDITIONS, default=LEARNER, help="pdf: learner workbook (default) or facilitator edition")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="pdf: paper size (default: a4)")
-    parser.add_argument("--lang", help="pdf: the book's language (default: the course's original). Pages and quizzes come from "
-                        "the course's translations into it where they exist, the rest in the original; the headings, "
+    parser.add_argument("--lang", help="pdf, gift, moodle-xml: the language (default: the course's original). Pages and quizzes come "
+                        "from the course's translations into it where they exist, the rest in the original; a book's headings, "
                         f"instructions and labels can be in: {', '.join(languages())}")
     parser.set_defaults(run=run)
 
@@ -63,13 +64,14 @@ def run(args) -> int:
         print(f"export stopped: --module applies to {' and '.join(BANK_FORMATS)}; a {args.format} package holds the whole course",
               file=sys.stderr)
         return 1
-    if args.lang and args.format != "pdf":
-        print(f"export stopped: --lang applies to pdf; a {args.format} package holds every language of the course", file=sys.stderr)
+    if args.lang and args.format not in ("pdf",) + BANK_FORMATS:
+        print(f"export stopped: --lang applies to pdf, gift and moodle-xml; a {args.format} package holds every language of the course",
+              file=sys.stderr)
         return 1
     if args.lang:
         from .export_pdf import language_problem
 
-        problem = language_problem(course, args.lang)
+        problem = language_problem(course, args.lang, interface=args.format == "pdf")
         if problem:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
@@ -77,7 +79,7 @@ def run(args) -> int:
         output_dir.check_target(dist, settings.root, [settings.docs_dir, settings.quizzes_dir, settings.root / "mkdocs.yml"],
                                 "--out" if args.out else "the output folder")
         if args.format in BANK_FORMATS:
-            return _question_bank(course, args, dist)
+            return _question_bank(course, settings, args, dist)
         if args.format in PRINT_FORMATS:
             return _printed(course, settings, args, dist)
         return _site_package(course, settings, args, dist)
@@ -132,8 +134,18 @@ def _printed(course, settings, args, dist: Path) -> int:
     return export_facilitator_site(settings, dist, args.strict, (settings, course))
 
 
-def _question_bank(course, args, dist: Path) -> int:
+def _question_bank(course, settings, args, dist: Path) -> int:
+    from dataclasses import replace
+
     from ..exporters.questions import export_bank
+    from ..pipeline import load_course
+
+    lang = args.lang if args.lang and args.lang != course.info.language else ""
+    if lang:  # the quizzes as the course's site in lang reads them: translations, else the originals
+        course, report = load_course(replace(settings, translation=lang))
+        if course is None:
+            print_report(report)
+            return 1
 
     if args.module and course.module(args.module) is None:
         known = ", ".join(m.id for m in course.modules)
@@ -141,7 +153,7 @@ def _question_bank(course, args, dist: Path) -> int:
         return 1
     dist.mkdir(parents=True, exist_ok=True)
     output_dir.mark(dist)
-    path, count, losses = export_bank(course, args.format, dist, args.module)
+    path, count, losses = export_bank(course, args.format, dist, args.module, lang)
     print(f"wrote {path} ({count} questions)")
     for loss in losses:
         print(f"note: {loss}")

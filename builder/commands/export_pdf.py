@@ -32,13 +32,16 @@ def book_languages(course) -> tuple[list[str], list[str]]:
     return own, [lang for lang in strings.languages() if lang not in own]
 
 
-def language_problem(course, lang: str) -> str | None:
-    """The diagnostic for a --lang the book cannot be made in (None when it can)."""
-    own, interface = book_languages(course)
-    if lang in own or lang in interface:
+def language_problem(course, lang: str, interface: bool = True) -> str | None:
+    """The diagnostic for a --lang the export cannot be made in (None when it can). interface: a
+    language the course has no translation into still gives the book its headings and labels; a
+    question bank has only the course's own text, so only the course's languages."""
+    own, words = book_languages(course)
+    if lang in own or (interface and lang in words):
         return None
-    others = f"; the interface only, around the {own[0]} text: {', '.join(interface)}" if interface else ""
-    return (f"course export pdf: error: --lang {lang}: the book cannot be made in that language\n"
+    what = "the book" if interface else "the question bank"
+    others = f"; the interface only, around the {own[0]} text: {', '.join(words)}" if interface and words else ""
+    return (f"course export: error: --lang {lang}: {what} cannot be made in that language\n"
             f"    hint: the course's languages: {', '.join(own)}{others}")
 
 

@@ -142,3 +142,23 @@ def test_module_is_for_question_banks_only(project, tmp_path):
     status, output = run_cli("export", "scorm12", "--root", str(project), "--out", str(tmp_path), "--module", "basics")
     assert status == 1 and "--module applies to gift and moodle-xml" in output
     assert not any(tmp_path.iterdir())  # nothing written
+
+
+def test_the_shipped_courses_german_bank_parses_and_holds_the_german_questions(tmp_path):
+    """--lang de: the quizzes as the German site has them, read back by gift-pegjs; the XML too."""
+    from xml.etree import ElementTree as ET
+
+    status, output = run_cli("export", "gift", "--lang", "de", "--root", str(REPO), "--out", str(tmp_path))
+    assert status == 0, output
+    items = [i for i in parse(next(tmp_path.glob("*-questions-de.gift"))) if i["type"] != "Category"]
+    assert len(items) == int(output.split(" questions)")[0].rsplit("(", 1)[1]) > 100
+    text = json.dumps(items, ensure_ascii=False)
+    assert "Ordnen Sie" in text and "Lehrkraft" in text  # German prompts
+    assert "Match each" not in text  # the whole course is translated: nothing English left
+    status, output = run_cli("export", "moodle-xml", "--lang", "de", "--root", str(REPO), "--out", str(tmp_path))
+    assert status == 0, output
+    xml = ET.parse(next(tmp_path.glob("*-questions-de.xml"))).getroot()
+    assert "Lehrkraft" in ET.tostring(xml, encoding="unicode")
+    status, output = run_cli("export", "gift", "--lang", "ar", "--root", str(REPO), "--out", str(tmp_path / "ar"))
+    assert status == 2 and "the question bank cannot be made in that language" in output and "en, de" in output
+    assert not (tmp_path / "ar").exists()

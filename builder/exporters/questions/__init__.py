@@ -15,12 +15,12 @@ from .bank import Bank, collect
 SUFFIX = {"gift": "gift", "moodle-xml": "xml"}
 
 
-def export_bank(course: Course, fmt: str, dist: Path, module: str | None = None) -> tuple[Path, int, list[str]]:
+def export_bank(course: Course, fmt: str, dist: Path, module: str | None = None, lang: str = "") -> tuple[Path, int, list[str]]:
     from . import gift, moodle_xml
 
     bank = collect(course, module)
     text = gift.render(bank) if fmt == "gift" else moodle_xml.render(bank)
-    scope = f"-{module}" if module else ""
+    scope = (f"-{module}" if module else "") + (f"-{lang}" if lang else "")
     path = inside(dist, f"{course.info.id}-{course.info.version}-questions{scope}.{SUFFIX[fmt]}")
     partial = path.with_name(path.name + ".part")
     partial.write_text(text, encoding="utf-8")
