@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from xml.etree import ElementTree
 
 import pytest
 
@@ -11,6 +12,31 @@ from builder.pipeline import load_course
 from builder.settings import load_settings
 from builder.validation.item_quality import bias
 from conftest import REPO, run_cli
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+# every figure of the shipped course and its German drawing (docs/translating.md): a word of each
+GERMAN_FIGURES = (("00-orientation/figures/course-map.svg", "Managing diversity", "Vielfalt gestalten"),
+                  ("01-diversity/figures/banks-levels.svg", "deeper change to the curriculum", "tiefere Veränderung des Curriculums"),
+                  ("02-trauma/figures/window-of-tolerance.svg", "HYPERAROUSAL", "ÜBERERREGUNG"),
+                  ("02-trauma/figures/tiered-support.svg", "Universal", "Allgemein"),
+                  ("03-language/figures/cummins-quadrants.svg", "CONTEXT-EMBEDDED", "KONTEXTEINGEBETTET"),
+                  ("03-language/figures/language-timeline.svg", "chatting, everyday talk", "Plaudern, Alltagsgespräch"),
+                  ("04-mediation/figures/interpreted-meeting.svg", "1. BEFORE", "1. Vorher"))
+
+
+def test_shipped_german_figures_say_they_are_german():
+    """Each German drawing says lang="de" on its root (a screen reader reads its title and desc in
+    German) and has its own title and desc, not the original's; every figure has one."""
+    for figure, _, _ in GERMAN_FIGURES:
+        original = ElementTree.parse(REPO / "modules" / figure).getroot()
+        german = ElementTree.parse(REPO / "modules" / figure.replace(".svg", ".de.svg")).getroot()
+        assert german.get("lang") == "de" and original.get("lang") in (None, "en"), figure
+        for part in ("title", "desc"):
+            words = german.findtext(f"{SVG}{part}", "").strip()
+            assert words and words != original.findtext(f"{SVG}{part}", "").strip(), (figure, part)
+    assert len(GERMAN_FIGURES) == len(list((REPO / "modules").glob("*/figures/*.svg"))) / 2
 
 
 def test_shipped_course_checks_strictly():
@@ -31,9 +57,8 @@ def test_shipped_course_builds_strictly(tmp_path):
     pages = list(site.rglob("index.html"))
     assert len(pages) > 30
     # the German pages show the German drawings, at the originals' URLs (docs/translating.md)
-    for figure, english, german in (("00-orientation/figures/course-map.svg", "Managing diversity", "Vielfalt gestalten"),
-                                    ("02-trauma/figures/window-of-tolerance.svg", "HYPERAROUSAL", "ÜBERERREGUNG"),
-                                    ("02-trauma/figures/tiered-support.svg", "Universal", "Allgemein")):
+    assert len(GERMAN_FIGURES) == len(list((REPO / "modules").glob("*/figures/*.de.svg")))
+    for figure, english, german in GERMAN_FIGURES:
         assert english in (site / figure).read_text(encoding="utf-8")
         assert german in (site / "de" / figure).read_text(encoding="utf-8")
     assert not list(site.rglob("*.de.svg"))
