@@ -37,7 +37,23 @@ def start_tags(text: str) -> list[StartTag]:
     """Every start tag in TEXT (HTML, Markdown holding HTML, or SVG), in order."""
     if "<" not in text:
         return []
-    parser = _Tokenizer()
+    tags = _tokenize(_Tokenizer(), text)
+    if _FOREIGN_RAW.search(text) and _FOREIGN_OPEN.search(text):
+        # Inside SVG and MathML a <script> or <style> holds markup: a browser sees the tags in it
+        # (`<svg><script><img src=…>` loads). Which reading applies depends on the tree the browser
+        # builds (an <img> breaks out of SVG, a <foreignObject> holds HTML), so both are taken: the
+        # raw text (its CSS is scanned) and the tags a second pass finds in it. More, never fewer.
+        seen = set(tags)
+        tags = sorted(tags + [t for t in _tokenize(_ForeignTokenizer(), text) if t not in seen and t.name not in ("script", "style")],
+                      key=lambda t: (t.line, t.col))
+    return tags
+
+
+_FOREIGN_OPEN = re.compile(r"<(?:svg|math)[\s/>]", re.I)
+_FOREIGN_RAW = re.compile(r"<(?:script|style)", re.I)
+
+
+def _tokenize(parser, text: str) -> list[StartTag]:
     parser.feed(text)
     parser.close()
     return parser.tags
@@ -101,3 +117,29 @@ class _Tokenizer(HTMLParser):
 
     def unknown_decl(self, data):  # pragma: no cover - marked sections never reach it now
         pass
+
+
+class _ForeignTokenizer(_Tokenizer):
+    """The second reading: inside <svg> or <math> (counted by their start and end tags), <script>
+    and <style> do not switch to raw text, so the tags in them are seen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._foreign = 0
+
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        self._foreign += tag in ("svg", "math")
+
+    def handle_startendtag(self, tag, attrs):
+        super().handle_startendtag(tag, attrs)
+        self._foreign -= tag in ("svg", "math")  # <svg/> opens nothing
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        if tag in ("svg", "math") and self._foreign:
+            self._foreign -= 1
+
+    def set_cdata_mode(self, elem, *args, **kwargs):
+        if not self._foreign:
+            super().set_cdata_mode(elem, *args, **kwargs)
