@@ -27,8 +27,11 @@ from .validation.sessions import build_session, check_sessions
 QUIZ_SUFFIXES = (".yml", ".yaml")
 
 
-def load_course(settings: Settings, report: Report | None = None) -> tuple[Course | None, Report]:
-    """Read, validate and cross-check the whole course. Course is None when there are errors."""
+def load_course(settings: Settings, report: Report | None = None, graded: bool = True) -> tuple[Course | None, Report]:
+    """Read, validate and cross-check the whole course. Course is None when there are errors.
+
+    graded=False: no grading keys will be made from it (a translation's view read only for its
+    errors), so the other languages' quizzes are not read for them (_with_versions)."""
     report = report if report is not None else Report()
     if not settings.problems(report):
         return None, report  # sources outside the course are not read
@@ -48,7 +51,7 @@ def load_course(settings: Settings, report: Report | None = None) -> tuple[Cours
             _check_language(settings, lang, report)
     if not report.ok:
         return None, report
-    course = with_assessment_pages(_with_versions(course, settings))
+    course = with_assessment_pages(_with_versions(course, settings) if graded else course)
     return (with_fallbacks(course) if settings.translation else course), report
 
 
@@ -84,7 +87,7 @@ def _check_language(settings: Settings, lang: str, report: Report) -> None:
     the site is not tried: that error comes first."""
     if any(language_of(Path(d.span.path)) == lang for d in report.errors):
         return
-    _, translated = load_course(replace(settings, translation=lang), Report())
+    _, translated = load_course(replace(settings, translation=lang), Report(), graded=False)
     reported = {d.span.path for d in report.errors}
     # what the originals' check has said, by file: a translation repeats its original's structure
     # (a quiz's key positions, say), and a warning about that is said once, at the original

@@ -70,6 +70,20 @@ def server(tmp_path_factory):
     httpd.shutdown()
 
 
+def serve_built(server, root: Path, name: str, *options: str) -> str:
+    """Build the course at ROOT with its site_url set to /cpd/NAME/ (mkdocs-material's instant
+    navigation only takes over links under it) and serve it there; returns that URL."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = f"site_url: {server.url(name)}"
+    config.write_text(re.sub(r"(?m)^site_url: .*$", line, text) if re.search(r"(?m)^site_url: ", text) else text + line + "\n",
+                      encoding="utf-8")
+    status, output = run_cli("build", *options, "--root", str(root), "--site-dir", str(root / "site"))
+    assert status == 0, output
+    server.mounts[f"/cpd/{name}/"] = root / "site"
+    return server.url(name)
+
+
 def bilingual_project(dest: Path) -> Path:
     """The journey course with journey-de's German translations copied over it."""
     return copy_project("journey-de", copy_project("journey", dest))
@@ -78,14 +92,7 @@ def bilingual_project(dest: Path) -> Path:
 @pytest.fixture(scope="module")
 def bilingual(server, tmp_path_factory):
     """The two-language journey course served at /cpd/journey-bi/ (German at de/)."""
-    root = bilingual_project(tmp_path_factory.mktemp("journey-bi"))
-    config = root / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url('journey-bi')}", config.read_text(encoding="utf-8")),
-                      encoding="utf-8")
-    status, output = run_cli("build", "--root", str(root), "--site-dir", str(root / "site"))
-    assert status == 0, output
-    server.mounts["/cpd/journey-bi/"] = root / "site"
-    return server.url("journey-bi")
+    return serve_built(server, bilingual_project(tmp_path_factory.mktemp("journey-bi")), "journey-bi")
 
 
 def bilingual_offline(tmp_path: Path) -> Path:

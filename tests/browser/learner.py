@@ -76,6 +76,14 @@ def submit(page, quiz: str, qid: str | None = None) -> str:
     return form.locator(".cb-quiz__result").inner_text()
 
 
+def feedback_after(page, quiz: str, qid: str, kind: str, value) -> str:
+    """Answer one question, check the quiz, and read the question's feedback."""
+    field = question(page, quiz, qid)
+    answer(field, kind, value)
+    submit(page, quiz, qid)
+    return field.locator(".cb-question__feedback").inner_text()
+
+
 def download_json(page, selector: str) -> dict:
     with page.expect_download() as info:
         page.click(selector)

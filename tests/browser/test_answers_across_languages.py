@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from browser.conftest import serve_built
 from browser.learner import download_json, question, runtime_ready, storage, submit
 from browser.test_firefox import node_or_skip
 from conftest import REPO, copy_project, run_cli
@@ -44,12 +45,7 @@ def course(server, tmp_path_factory):
         for english, german in GERMAN.items():
             text = text.replace(english, german)
         translated.write_text(text, encoding="utf-8")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + f"site_url: {server.url('answers-bi')}\n", encoding="utf-8")
-    status, output = run_cli("build", "--strict", "--root", str(root), "--site-dir", str(root / "site"))
-    assert status == 0, output
-    server.mounts["/cpd/answers-bi/"] = root / "site"
-    return SimpleNamespace(url=server.url("answers-bi"), root=root)
+    return SimpleNamespace(url=serve_built(server, root, "answers-bi", "--strict"), root=root)
 
 
 def open_page(page, url: str) -> None:

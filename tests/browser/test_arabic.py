@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from babel.dates import format_date
 
-from browser.learner import RIGHT, WRONG, answer, answer_drawn, question, read_to_end, submit
+from browser.learner import RIGHT, WRONG, answer_drawn, feedback_after, question, read_to_end, submit
 from browser.test_accessibility import axe
 from browser.test_course_frame import SHOTS, page_type_problems
 from browser.test_firefox import FIREFOX
@@ -44,12 +44,8 @@ def test_an_arabic_site_reads_right_to_left_in_arabic(page, arabic):
     where = question(page, "welcome-check", "where")
     assert where.locator(".cb-question__number").inner_text().startswith("السؤال")
     assert submit(page, "welcome-check") == "يُرجى الإجابة عن السؤال أولًا."
-    answer(where, "single", WRONG["where"])
-    submit(page, "welcome-check")
-    assert where.locator(".cb-question__feedback").inner_text().startswith("✗ ليست صحيحة تمامًا.")
-    answer(where, "single", RIGHT["where"])
-    submit(page, "welcome-check")
-    assert where.locator(".cb-question__feedback").inner_text().startswith("✓ إجابة صحيحة.")
+    assert feedback_after(page, "welcome-check", "where", "single", WRONG["where"]).startswith("✗ ليست صحيحة تمامًا.")
+    assert feedback_after(page, "welcome-check", "where", "single", RIGHT["where"]).startswith("✓ إجابة صحيحة.")
     # the quiz's accent border and the feedback's rule stand on the right, where a line of Arabic starts
     for selector in (".cb-quiz", ".cb-question__feedback"):
         widths = page.locator(selector).first.evaluate("e => [getComputedStyle(e).borderRightWidth, getComputedStyle(e).borderLeftWidth].map(parseFloat)")

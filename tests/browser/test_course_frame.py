@@ -96,21 +96,14 @@ def test_search_results_pass_axe_and_leave_the_course_frame_out(browser, server,
 @pytest.fixture(scope="module")
 def long_course(server, tmp_path_factory):
     """The journey course with one long page, mounted beside the others."""
-    import re
-
-    from conftest import copy_project, run_cli
+    from browser.conftest import serve_built
+    from conftest import copy_project
 
     root = copy_project("journey", tmp_path_factory.mktemp("long"))
     page = root / "modules" / "02-practice" / "03-extra.md"
     sections = "\n\n".join(f"## Part {n}\n\n" + "A paragraph to read. " * 60 for n in range(1, 9))
     page.write_text(f"# Extra reading\n\nA long page.\n\n{sections}\n")
-    config = root / "mkdocs.yml"
-    base = server.url("long")
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", config.read_text()))
-    status, output = run_cli("build", "--root", str(root), "--site-dir", str(root / "site"))
-    assert status == 0, output
-    server.mounts["/cpd/long/"] = root / "site"
-    return base
+    return serve_built(server, root, "long")
 
 
 def read_mark(page) -> int:

@@ -9,10 +9,11 @@ import re
 import pytest
 from babel.dates import format_date
 
-from browser.learner import RIGHT, WRONG, answer, answer_drawn, question, runtime_ready, submit
+from browser.learner import RIGHT, WRONG, answer_drawn, feedback_after, question, runtime_ready, submit
 from browser.test_accessibility import axe
 from browser.test_journeys import PRACTICE, WELCOME
-from conftest import copy_project, run_cli
+from browser.conftest import serve_built
+from conftest import copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -21,12 +22,9 @@ def built_in(lang: str, server, tmp_path_factory) -> str:
     """The journey course built with theme.language: LANG, served at /cpd/journey-LANG/; its URL."""
     root = copy_project("journey", tmp_path_factory.mktemp(f"journey-{lang}"))
     config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("  font: false\n", f"  font: false\n  language: {lang}\n", 1)
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url('journey-' + lang)}", text), encoding="utf-8")
-    status, output = run_cli("build", "--root", str(root), "--site-dir", str(root / "site"))
-    assert status == 0, output
-    server.mounts[f"/cpd/journey-{lang}/"] = root / "site"
-    return server.url(f"journey-{lang}")
+    config.write_text(config.read_text(encoding="utf-8").replace("  font: false\n", f"  font: false\n  language: {lang}\n", 1),
+                      encoding="utf-8")
+    return serve_built(server, root, f"journey-{lang}")
 
 
 @pytest.fixture(scope="module")
@@ -45,12 +43,8 @@ def test_a_german_site_speaks_german_down_to_its_dates_and_numbers(page, german)
     where = question(page, "welcome-check", "where")
     assert where.locator(".cb-question__number").inner_text().startswith("Frage")
     assert submit(page, "welcome-check") == "Bitte beantworten Sie zuerst die Frage."
-    answer(where, "single", WRONG["where"])
-    submit(page, "welcome-check")
-    assert where.locator(".cb-question__feedback").inner_text().startswith("✗ Noch nicht ganz.")
-    answer(where, "single", RIGHT["where"])
-    submit(page, "welcome-check")
-    assert where.locator(".cb-question__feedback").inner_text().startswith("✓ Richtig.")
+    assert feedback_after(page, "welcome-check", "where", "single", WRONG["where"]).startswith("✗ Noch nicht ganz.")
+    assert feedback_after(page, "welcome-check", "where", "single", RIGHT["where"]).startswith("✓ Richtig.")
 
     for path in WELCOME + PRACTICE:
         visit(page, german + path)

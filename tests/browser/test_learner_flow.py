@@ -24,20 +24,15 @@ def visit(page, url: str) -> None:
 @pytest.fixture(scope="module")
 def three_modules(server, tmp_path_factory):
     """The journey course with a third module after the assessed one, mounted beside the others."""
-    from conftest import copy_project, run_cli
+    from browser.conftest import serve_built
+    from conftest import copy_project
 
     root = copy_project("journey", tmp_path_factory.mktemp("three"))
     extra = root / "modules" / "03-next"
     extra.mkdir()
     (extra / "index.md").write_text("---\ntitle: Next steps\nsummary: A module after the assessment.\nminutes: 10\n"
                                     "level: introductory\nobjectives:\n  - plan what comes next\n---\n\n# Next steps\n\nRead on.\n")
-    config = root / "mkdocs.yml"
-    base = server.url("three")
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", config.read_text()))
-    status, output = run_cli("build", "--root", str(root), "--site-dir", str(root / "site"))
-    assert status == 0, output
-    server.mounts["/cpd/three/"] = root / "site"
-    return base
+    return serve_built(server, root, "three")
 
 
 def attempts(form) -> list[list[str]]:
